@@ -1,0 +1,3 @@
+from quadhelix.cli import main
+
+main()

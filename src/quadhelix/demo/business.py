@@ -1,0 +1,263 @@
+"""Business in Leiemonde: horeca, shops, builders, the canal-zone industry, cooperatives."""
+
+from __future__ import annotations
+
+from quadhelix.demo.blueprints import Archetype, KeyActor
+from quadhelix.registry.vocab import ActorKind, HelixSector
+
+BUSINESS = HelixSector.BUSINESS
+ORG = ActorKind.ORGANISATION
+
+BUSINESS_KEYS: tuple[KeyActor, ...] = (
+    KeyActor(
+        "leiestroom",
+        "Energiecoöperatie LeieStroom cv",
+        BUSINESS,
+        ORG,
+        ("energy", "climate", "renovation", "participation", "social-economy"),
+        "Burgercoöperatie met ruim 2.000 coöperanten die zonnedaken, buurtbatterijen en een "
+        "warmtenet in Leiemonde bouwt. Werkt met de stad, scholen, de hogeschool, sociale "
+        "huurders en bewonersgroepen aan een eerlijke energietransitie.",
+        area="Vlasbloem",
+        founded=2014,
+        activity=4.5,
+    ),
+    KeyActor(
+        "ondernemersplatform",
+        "Ondernemersplatform Leiemonde",
+        BUSINESS,
+        ActorKind.NETWORK,
+        ("economy", "entrepreneurship", "retail"),
+        "Netwerk van ondernemers, handelaars en bedrijven uit Leiemonde. Brengt ondernemers "
+        "samen, verdedigt hun belangen bij de stad en organiseert netwerkavonden.",
+        area="Sint-Jacobs",
+        founded=1991,
+        activity=3.0,
+    ),
+)
+
+BUSINESS_ARCHETYPES: tuple[Archetype, ...] = (
+    Archetype(
+        "horeca",
+        BUSINESS,
+        ORG,
+        34,
+        ("{hosp} {emblem}", "{hosp} {surname}", "{hosp} {hood}"),
+        (
+            "Horecazaak in {hood} met een vaste klantenkring uit de buurt.",
+            "Familiezaak in {hood} die lokale producten serveert.",
+            "Zaak aan de {street} die ook buurtactiviteiten en optredens onthaalt.",
+        ),
+        ("retail", "food", "culture"),
+        kbo=0.95,
+        web=0.5,
+        founded=(1980, 2024),
+        ended=0.08,
+        activity=0.5,
+    ),
+    Archetype(
+        "handel",
+        BUSINESS,
+        ORG,
+        25,
+        ("{trade} {surname}", "{trade} {emblem}", "{surname} {trade}"),
+        (
+            "Zelfstandige handelszaak in {hood} met een trouwe klantenkring.",
+            "Lokale winkel in {where}, lid van de handelaarsvereniging.",
+        ),
+        ("retail", "entrepreneurship"),
+        kbo=0.95,
+        web=0.5,
+        founded=(1960, 2024),
+        ended=0.06,
+        activity=0.5,
+    ),
+    Archetype(
+        "bouw",
+        BUSINESS,
+        ORG,
+        18,
+        ("{builder} {surname} nv", "{builder} {surname} bv", "{builder} {stem} bv"),
+        (
+            "Bouwonderneming uit {where} actief in nieuwbouw en renovatie.",
+            "Aannemer die in {city} werkt voor particulieren en openbare besturen.",
+        ),
+        ("renovation", "housing", "energy", "circular-economy", "public-space"),
+        kbo=1.0,
+        web=0.7,
+        founded=(1950, 2020),
+        ended=0.03,
+        activity=0.8,
+    ),
+    Archetype(
+        "energie",
+        BUSINESS,
+        ORG,
+        8,
+        (
+            "{stem}Solar bv",
+            "Warmtetechniek {surname} bv",
+            "{stem} Energie nv",
+            "Laadpunt {stem} bv",
+        ),
+        (
+            "Energiebedrijf uit {city} dat zonnepanelen, warmtepompen en laadpunten plaatst.",
+            "Onderneming die gebouwen in {where} helpt om van het gas af te gaan.",
+        ),
+        ("energy", "climate", "renovation", "mobility"),
+        kbo=1.0,
+        web=0.9,
+        founded=(2005, 2023),
+        activity=1.0,
+        hoods=("Kanaalzone", "Vlasbloem"),
+    ),
+    Archetype(
+        "ict",
+        BUSINESS,
+        ORG,
+        16,
+        ("{stem}{tech} bv", "{tech} {stem} bv", "{stem}{tech} nv"),
+        (
+            "Softwarebedrijf uit {city} dat apps en dataplatformen bouwt.",
+            "Digitaal bureau in {hood} dat lokale organisaties en overheden helpt digitaliseren.",
+        ),
+        ("digital", "open-data", "digital-inclusion", "entrepreneurship"),
+        kbo=1.0,
+        web=1.0,
+        founded=(1995, 2024),
+        ended=0.05,
+        activity=0.8,
+    ),
+    Archetype(
+        "industrie",
+        BUSINESS,
+        ORG,
+        14,
+        (
+            "Vlasverwerking {surname} nv",
+            "Metaalbouw {surname} nv",
+            "Logistiek {stem} nv",
+            "Weverij {emblem} nv",
+            "Recyclage {stem} nv",
+            "Drukkerij {surname} nv",
+        ),
+        (
+            "Industriële onderneming in de kanaalzone van {city} met een lange geschiedenis.",
+            "Bedrijf uit {where} dat produceert voor de Europese markt en lokaal aanwerft.",
+        ),
+        ("economy", "work", "circular-economy", "energy"),
+        kbo=1.0,
+        web=0.9,
+        founded=(1900, 2015),
+        ended=0.03,
+        activity=0.8,
+        hoods=("Kanaalzone",),
+    ),
+    Archetype(
+        "cooperatie",
+        BUSINESS,
+        ORG,
+        10,
+        (
+            "Voedselcoöperatie {emblem} cv",
+            "Deelautocoöperatie {district} cv",
+            "Coöperatie {emblem}",
+            "Broodcoöperatie {emblem} cv",
+            "Bouwcoöperatie {emblem} cv",
+        ),
+        (
+            "Coöperatie van burgers en ondernemers uit {city} die samen investeren en delen.",
+            "Sociale onderneming in {hood} met coöperanten uit de buurt.",
+        ),
+        ("food", "mobility", "social-economy", "energy", "circular-economy"),
+        kbo=1.0,
+        web=0.8,
+        founded=(2010, 2024),
+        activity=1.1,
+    ),
+    Archetype(
+        "vastgoed",
+        BUSINESS,
+        ORG,
+        8,
+        (
+            "Projectontwikkeling {stem} nv",
+            "Vastgoed {surname} bv",
+            "Immo {stem} bv",
+            "Spaarbank {district} | Lokale spaarbank uit {where} met wortels in de gemeenschap.",
+        ),
+        (
+            "Vastgoedonderneming die in {city} woonprojecten ontwikkelt en verhuurt.",
+            "Vastgoedbedrijf uit {where} dat woningen renoveert en verhuurt.",
+        ),
+        ("housing", "economy", "renovation"),
+        kbo=1.0,
+        web=0.8,
+        founded=(1950, 2020),
+        activity=0.6,
+    ),
+    Archetype(
+        "zorgbedrijf",
+        BUSINESS,
+        ORG,
+        6,
+        (
+            "Woonzorgcentrum {emblem} nv | Privaat woonzorgcentrum in {where}.",
+            "Thuisverpleging {surname} bv | Thuisverpleging in {city} en omgeving.",
+            "Apotheek {emblem} | Buurtapotheek in {hood} met farmaceutische zorg aan huis.",
+            "Kinesitherapie {surname} | Praktijk voor kinesitherapie in {hood}.",
+        ),
+        ("Private zorgaanbieder in {where}.",),
+        ("elderly-care", "health", "care"),
+        kbo=1.0,
+        web=0.7,
+        founded=(1970, 2022),
+        activity=0.6,
+    ),
+    Archetype(
+        "ondernemers",
+        BUSINESS,
+        ActorKind.NETWORK,
+        6,
+        (
+            "Handelaarsvereniging {hood}",
+            "Horecavereniging {district}",
+            "Bedrijvenvereniging {district}",
+        ),
+        (
+            "Vereniging die de belangen van ondernemers in {hood} verdedigt.",
+            "Netwerk van handelaars en ondernemers uit {where}.",
+        ),
+        ("retail", "entrepreneurship", "economy"),
+        vcode=0.5,
+        web=0.5,
+        founded=(1950, 2019),
+        activity=1.2,
+    ),
+    Archetype(
+        "bureau",
+        BUSINESS,
+        ORG,
+        14,
+        (
+            "Architectenbureau {surname} | Architectenbureau uit {city} voor woningbouw, "
+            "scholen en publieke ruimte.",
+            "Studiebureau {stem}",
+            "Grafisch Atelier {emblem} | Grafisch ontwerpbureau in {hood} voor verenigingen en "
+            "overheden.",
+            "Adviesbureau {surname} & {surname2}",
+            "Participatiebureau {emblem} | Bureau dat participatietrajecten en co-creatie "
+            "begeleidt voor steden en organisaties.",
+        ),
+        (
+            "Ontwerp- en adviesbureau uit {city} dat werkt voor overheden en verenigingen.",
+            "Bureau in {hood} gespecialiseerd in ontwerp, procesbegeleiding en communicatie.",
+        ),
+        ("public-space", "culture", "participation", "mobility", "housing"),
+        kbo=1.0,
+        web=0.9,
+        founded=(1980, 2023),
+        ended=0.05,
+        activity=0.7,
+    ),
+)

@@ -1,0 +1,173 @@
+"""Other governments Leiemonde works with: province, Flemish agencies, police, intermunicipals.
+
+Their names are invented; they resemble the kinds of bodies a Flemish city deals with.
+"""
+
+from __future__ import annotations
+
+from quadhelix.demo.blueprints import KeyActor
+from quadhelix.registry.vocab import ActorKind, HelixSector
+
+GOV = HelixSector.GOVERNMENT
+ORG = ActorKind.ORGANISATION
+
+PARTNER_GOVERNMENTS: tuple[KeyActor, ...] = (
+    KeyActor(
+        "provincie",
+        "Provincie Scheldeland",
+        GOV,
+        ORG,
+        ("economy", "mobility", "greenery", "culture"),
+        "Provinciebestuur dat streekontwikkeling, fietsostrades en erfgoed ondersteunt en "
+        "projecten van steden en verenigingen subsidieert.",
+        municipality="Scheldestede",
+        founded=1830,
+        activity=2.0,
+    ),
+    KeyActor(
+        "agentschap-welzijn",
+        "Vlaams Agentschap Samenleven en Welzijn",
+        GOV,
+        ORG,
+        ("care", "poverty", "diversity"),
+        "Vlaams agentschap dat lokale besturen en welzijnsorganisaties financiert voor "
+        "armoedebestrijding, welzijnswerk en inburgering.",
+        municipality="Brussel",
+        founded=2006,
+        activity=2.0,
+    ),
+    KeyActor(
+        "agentschap-wonen",
+        "Vlaams Agentschap Wonen en Renovatie",
+        GOV,
+        ORG,
+        ("housing", "renovation", "social-housing"),
+        "Vlaams agentschap voor woonbeleid, renovatiepremies en sociale huisvesting.",
+        municipality="Brussel",
+        founded=2006,
+        activity=1.2,
+    ),
+    KeyActor(
+        "energiebureau",
+        "Vlaams Energie- en Klimaatbureau",
+        GOV,
+        ORG,
+        ("energy", "climate"),
+        "Vlaamse overheidsdienst die lokale klimaatplannen, energiebesparing en "
+        "energiegemeenschappen ondersteunt.",
+        municipality="Brussel",
+        founded=2020,
+        activity=1.2,
+    ),
+    KeyActor(
+        "werk-vorming",
+        "Dienst Werk en Vorming regio Leiemonde",
+        GOV,
+        ORG,
+        ("work", "education"),
+        "Regionale dienst van de Vlaamse overheid voor arbeidsbemiddeling, opleiding en "
+        "begeleiding van werkzoekenden.",
+        area="Stationskwartier",
+        founded=1989,
+        activity=1.5,
+    ),
+    KeyActor(
+        "opgroeien",
+        "Agentschap Opvoeding en Kinderopvang",
+        GOV,
+        ORG,
+        ("childcare", "youth-care"),
+        "Vlaams agentschap dat kinderopvang erkent en opvoedingsondersteuning financiert.",
+        municipality="Brussel",
+        founded=2019,
+        activity=1.0,
+    ),
+    KeyActor(
+        "inburgering",
+        "Agentschap Samen Inburgeren",
+        GOV,
+        ORG,
+        ("diversity", "education"),
+        "Vlaams agentschap voor inburgeringstrajecten, Nederlandse les en sociale oriëntatie.",
+        area="Dokwijk",
+        founded=2015,
+        activity=1.0,
+    ),
+    KeyActor(
+        "politie",
+        "Politiezone Leiemonde",
+        GOV,
+        ORG,
+        ("safety",),
+        "Lokale politie van Leiemonde, met wijkinspecteurs in elke wijk.",
+        area="Sint-Jacobs",
+        founded=2001,
+        activity=1.5,
+    ),
+    KeyActor(
+        "brandweer",
+        "Hulpverleningszone Leievallei",
+        GOV,
+        ORG,
+        ("safety",),
+        "Brandweer en dringende hulpverlening voor Leiemonde en de buurgemeenten.",
+        area="Zuidbroek-Centrum",
+        founded=2015,
+        activity=0.6,
+    ),
+    KeyActor(
+        "woonmaatschappij",
+        "Woonmaatschappij Leiewonen",
+        GOV,
+        ORG,
+        ("social-housing", "housing", "renovation"),
+        "Verhuurt en bouwt sociale woningen in Leiemonde en omliggende gemeenten.",
+        area="Blekerij",
+        founded=1921,
+        activity=1.5,
+    ),
+    KeyActor(
+        "afval",
+        "Intercommunale Leie-Afval",
+        GOV,
+        ORG,
+        ("circular-economy", "climate"),
+        "Intergemeentelijke afvalintercommunale: recyclageparken, ophaling en afvalpreventie.",
+        area="Kanaalzone",
+        founded=1975,
+        activity=0.8,
+    ),
+    KeyActor(
+        "vervoerregio",
+        "Vervoerregio Leiemonde",
+        GOV,
+        ORG,
+        ("mobility", "cycling"),
+        "Overleg van gemeenten en Vlaamse vervoersdiensten over openbaar vervoer in de regio.",
+        area="Stationskwartier",
+        founded=2019,
+        activity=0.8,
+    ),
+    KeyActor(
+        "buurgemeente",
+        "Gemeente Westdonk",
+        GOV,
+        ORG,
+        ("greenery", "mobility"),
+        "Landelijke buurgemeente van Leiemonde die samenwerkt rond open ruimte en mobiliteit.",
+        municipality="Westdonk",
+        founded=1977,
+        activity=0.6,
+    ),
+    KeyActor(
+        "welzijnsvereniging",
+        "Welzijnsvereniging Leievallei",
+        GOV,
+        ORG,
+        ("care", "elderly-care"),
+        "Intergemeentelijke welzijnsvereniging voor thuiszorg en zorg in de regio.",
+        area="Hoogkamer",
+        founded=2008,
+        activity=0.8,
+    ),
+)

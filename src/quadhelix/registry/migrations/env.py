@@ -1,0 +1,20 @@
+"""Alembic environment: runs on the engine handed over by quadhelix.registry.database."""
+
+from __future__ import annotations
+
+from alembic import context
+
+import quadhelix.accounts.model  # noqa: F401  (registers the account tables)
+from quadhelix.registry.model import Base
+
+config = context.config
+engine = config.attributes["engine"]
+
+with engine.begin() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=True,
+        compare_type=True,
+    )
+    context.run_migrations()

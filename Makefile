@@ -21,8 +21,8 @@ demo: $(INSTALLED)
 	$(BIN)/quadhelix demo
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check src tests benchmarks scripts
-	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 typecheck: $(INSTALLED)
 	$(BIN)/mypy

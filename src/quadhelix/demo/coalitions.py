@@ -97,6 +97,7 @@ def build_coalitions(
     areas: dict[str, Area],
     themes: dict[str, Theme],
 ) -> list[Built]:
+    """Create every coalition with its links and members; ids follow the plans' order."""
     built: list[Built] = []
     for plan in all_plans(rng, cast):
         built.extend(_build(rng, plan, None, cast, areas, themes))
@@ -134,7 +135,7 @@ def _build(
     if status is CoalitionStatus.IDEA:
         start = end = None
     coalition = Coalition(
-        **stamps(start or date(2025, 9, 1)),
+        **stamps(start or date(2025, 9, 1)),  # ideas were registered this autumn
         name=plan.name,
         kind=plan.kind,
         status=status,

@@ -8,11 +8,12 @@ INSTALLED := $(VENV)/.installed
 
 .PHONY: demo test lint typecheck pytest install clean
 
-$(INSTALLED): pyproject.toml
+$(INSTALLED): pyproject.toml package-lock.json
 	$(PYTHON) scripts/check_python.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	npm ci --no-audit --no-fund
 	touch $(INSTALLED)
 
 install: $(INSTALLED)

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
+
+from quadhelix.accounts.service import authenticate
+from quadhelix.registry.database import make_engine, transaction
+from quadhelix.web.settings import Settings
 from tests.cli.helpers import Quadhelix
 
 
@@ -37,10 +43,31 @@ def test_demo_replaces_a_demo_but_refuses_other_data(tmp_path: Path) -> None:
     assert [a["name"] for a in other("actors", "list", "--json").json()] == ["Echte vzw"]
 
 
-def test_demo_without_no_serve_tells_the_story(tmp_path: Path) -> None:
+def test_demo_serves_the_city_with_a_demo_admin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --no-serve the demo prints its story and credentials, then starts the server."""
+    import quadhelix.web.server
+
+    started: list[tuple[Settings, int]] = []
+    monkeypatch.setattr(
+        quadhelix.web.server, "run", lambda settings, port, **_: started.append((settings, port))
+    )
     qh = Quadhelix(f"sqlite:///{tmp_path / 'demo.db'}")
-    run = qh("demo")
+    run = qh("demo", "--port", "8123")
     assert "fictional" in run.stdout
     assert "silo" in run.stdout
     assert "Seminars:" in run.stdout
     assert f"--db {tmp_path / 'demo.db'}" in run.stdout
+    match = re.search(r"as (\S+) with password (\S+)", run.stdout)
+    assert match is not None
+    [(settings, port)] = started
+    assert port == 8123
+    assert settings.database_url == qh.db_url
+    engine = make_engine(qh.db_url)
+    try:
+        with transaction(engine) as session:
+            user = authenticate(session, match.group(1), match.group(2))
+            assert user is not None and user.role.value == "admin"
+    finally:
+        engine.dispose()

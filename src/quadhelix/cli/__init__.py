@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from typer._click import Context  # Typer vendors Click; its group hook takes this type
 from typer.core import TyperGroup
 
-from quadhelix.cli import actors, admin, coalitions, ties, vocabulary
+from quadhelix.cli import actors, admin, coalitions, serve, ties, users, vocabulary
 from quadhelix.cli.common import err_console
 from quadhelix.registry.errors import QuadhelixError, validation_messages
 
@@ -46,6 +46,9 @@ app.add_typer(coalitions.members_app, name="members")
 app.add_typer(ties.app, name="ties")
 app.add_typer(vocabulary.themes_app, name="themes")
 app.add_typer(vocabulary.areas_app, name="areas")
+app.add_typer(users.app, name="users")
+app.add_typer(users.tokens_app, name="tokens")
+app.command("serve")(serve.serve)
 
 
 def main() -> None:

@@ -85,9 +85,10 @@ def demo(
             show_default=False,
         ),
     ] = None,
+    port: Annotated[int, typer.Option(help="Port of the web application.", min=1)] = 8000,
     as_json: JsonOption = False,
 ) -> None:
-    """Build the fictional demo city (departments, partners, coalitions, ties) and show it."""
+    """Build the fictional demo city and open it in the web application (or just build it)."""
     from quadhelix.demo.fresh import create_demo_database
 
     url = resolve_url(db or DEMO_DATABASE_FILE)
@@ -99,4 +100,18 @@ def demo(
     print_stats(built.stats)
     if no_serve:
         return
+    from quadhelix.accounts.service import create_demo_admin
+    from quadhelix.cli.serve import serve
+
     typer.echo(built.tour(url))
+    with open_engine(url) as engine:
+        username, password = create_demo_admin(engine)
+    typer.echo(f"\nSign in at http://127.0.0.1:{port}/ as {username} with password {password}")
+    serve(
+        host="127.0.0.1",
+        port=port,
+        db=url,
+        public_read_only=False,
+        secure_cookies=None,
+        forwarded_allow_ips=None,
+    )

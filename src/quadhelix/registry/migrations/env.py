@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+import quadhelix.accounts.model  # noqa: F401  (registers the account tables)
 from quadhelix.registry.model import Base
 
 config = context.config

@@ -1,0 +1,27 @@
+"""The REST API under ``/api/v1``: one router per registry concept, plus users and tokens."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from quadhelix.web.api import actors, coalitions, memberships, ties, tokens, users, vocabulary
+
+PREFIX = "/api/v1"
+
+
+def include_api(app: FastAPI) -> None:
+    """Mount every API router under ``/api/v1`` (flat: FastAPI rebuilds routes per nesting)."""
+    for module in (actors, coalitions, memberships, ties, vocabulary, users, tokens):
+        app.include_router(module.router, prefix=PREFIX)
+
+
+TAGS = [
+    {"name": "actors", "description": "Organisations, city departments, teams, people."},
+    {"name": "coalitions", "description": "Projects, programmes, partnerships, networks."},
+    {"name": "memberships", "description": "An actor's role in a coalition, with its period."},
+    {"name": "ties", "description": "Typed, weighted, dated relations between two actors."},
+    {"name": "themes", "description": "Policy themes (a tree)."},
+    {"name": "areas", "description": "City, districts and neighbourhoods."},
+    {"name": "users", "description": "Accounts and roles (admin only)."},
+    {"name": "tokens", "description": "Your own API tokens for scripts."},
+]

@@ -1,0 +1,63 @@
+"""Words for the registry's controlled values, in English for the catalogue to translate."""
+
+from __future__ import annotations
+
+from quadhelix.web.translations import N_
+
+LABELS: dict[str, dict[str, str]] = {
+    "helix": {
+        "government": N_("Government"),
+        "civil_society": N_("Civil society"),
+        "business": N_("Business"),
+        "knowledge": N_("Knowledge institutions"),
+        "citizens": N_("Citizens"),
+    },
+    "actor_kind": {
+        "organisation": N_("Organisation"),
+        "department": N_("Department"),
+        "team": N_("Team"),
+        "person": N_("Person"),
+        "citizen_initiative": N_("Citizen initiative"),
+        "network": N_("Network"),
+    },
+    "coalition_kind": {
+        "project": N_("Project"),
+        "programme": N_("Programme"),
+        "partnership": N_("Partnership"),
+        "network": N_("Network"),
+        "citizen_initiative": N_("Citizen initiative"),
+        "covenant": N_("Covenant"),
+        "event": N_("Event"),
+    },
+    "coalition_status": {
+        "idea": N_("Idea"),
+        "active": N_("Active"),
+        "closed": N_("Closed"),
+    },
+    "member_role": {
+        "lead": N_("Lead"),
+        "partner": N_("Partner"),
+        "funder": N_("Funder"),
+        "advisor": N_("Advisor"),
+        "participant": N_("Participant"),
+    },
+    "tie_type": {
+        "collaboration": N_("Collaboration"),
+        "funding": N_("Funding"),
+        "information": N_("Information"),
+        "membership": N_("Membership"),
+        "contract": N_("Contract"),
+        "other": N_("Other"),
+    },
+    "role": {
+        "viewer": N_("Viewer"),
+        "editor": N_("Editor"),
+        "admin": N_("Administrator"),
+    },
+}
+
+
+def label(vocabulary: str, value: object) -> str:
+    """The English label of a stored value (to be passed through gettext), or the value itself."""
+    key = getattr(value, "value", value)
+    return LABELS.get(vocabulary, {}).get(str(key), str(key))

@@ -1,0 +1,17 @@
+"""Server-rendered pages (Jinja2 + htmx). Every unsafe form request is CSRF-checked."""
+
+from __future__ import annotations
+
+from fastapi import Depends, FastAPI
+
+from quadhelix.web.deps import checked_form
+from quadhelix.web.pages import actors, auth, coalitions, home
+
+
+def include_pages(app: FastAPI) -> None:
+    """Mount the pages; all but sign-in (which has its own token) check the form's CSRF token."""
+    app.include_router(auth.router, include_in_schema=False)
+    for module in (home, actors, coalitions):
+        app.include_router(
+            module.router, include_in_schema=False, dependencies=[Depends(checked_form)]
+        )

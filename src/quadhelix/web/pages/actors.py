@@ -1,0 +1,226 @@
+"""Actor pages: the searchable list, the profile, and the add/edit forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import ceil
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from quadhelix.registry.actors import actor_public, create_actor, delete_actor, update_actor
+from quadhelix.registry.errors import NotFound, QuadhelixError
+from quadhelix.registry.filters import actor_filter
+from quadhelix.registry.identifiers import format_kbo
+from quadhelix.registry.model import Actor
+from quadhelix.registry.queries import ActorFilter, Page, TieFilter, list_ties
+from quadhelix.registry.schemas import ActorCreate, ActorUpdate
+from quadhelix.registry.vocab import ActorKind
+from quadhelix.registry.vocabulary import list_areas, list_themes
+from quadhelix.web.deps import CheckedForm, SessionDep
+from quadhelix.web.listing import ACTOR_ORDER, actors_page, memberships_page
+from quadhelix.web.pages.forms import (
+    FormErrors,
+    FormRejected,
+    form_errors,
+    form_text,
+    form_values,
+)
+from quadhelix.web.pages.rendering import EditorView, ReaderView, View
+from quadhelix.web.versioning import PreconditionRequired, check_version, etag
+
+router = APIRouter()
+PAGE_SIZE = 25
+ActorId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+Many = Annotated[list[str], Query(max_length=50)]
+
+
+@dataclass(frozen=True)
+class ActorChoices:
+    """The filters as chosen on the page, to fill the form in again."""
+
+    search: str | None
+    helix: list[str]
+    kind: list[str]
+    area: str | None
+    theme: str | None
+    parent: str | None
+
+
+def _blank_to_none(value: str | None) -> str | None:
+    return value.strip() or None if value else None
+
+
+def _options(session: Session) -> dict[str, Any]:
+    departments = actors_page(
+        session, ActorFilter(kind=[ActorKind.DEPARTMENT]), "name", None, 0
+    ).items
+    return {
+        "areas": list_areas(session),
+        "themes": list_themes(session),
+        "departments": departments,
+    }
+
+
+@router.get("/actors")
+def actor_list(
+    view: ReaderView,
+    session: SessionDep,
+    search: Annotated[str | None, Query(max_length=200)] = None,
+    helix: Many = [],  # noqa: B006  (FastAPI copies defaults)
+    kind: Many = [],  # noqa: B006
+    area: Annotated[str | None, Query(max_length=200)] = None,
+    theme: Annotated[str | None, Query(max_length=200)] = None,
+    parent: Annotated[str | None, Query(max_length=200)] = None,
+    sort: Annotated[str, Query(max_length=20)] = "name",
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
+    chosen = ActorChoices(
+        search=_blank_to_none(search),
+        helix=[h for h in helix if h],
+        kind=[k for k in kind if k],
+        area=_blank_to_none(area),
+        theme=_blank_to_none(theme),
+        parent=_blank_to_none(parent),
+    )
+    if sort.removeprefix("-") not in ACTOR_ORDER:
+        sort = "name"
+    error = None
+    result: Page[Actor] | None
+    try:
+        filters = actor_filter(
+            session,
+            search=chosen.search,
+            helix=chosen.helix,
+            kind=chosen.kind,
+            area=[chosen.area] if chosen.area else [],
+            theme=[chosen.theme] if chosen.theme else [],
+            parent=chosen.parent,
+        )
+        result = actors_page(session, filters, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    except QuadhelixError as problem:
+        error = str(problem)
+        result = None
+    context: dict[str, Any] = {
+        "result": result,
+        "pages": ceil(result.total / PAGE_SIZE) if result else 0,
+        "page": page,
+        "sort": sort,
+        "chosen": chosen,
+        "error": error,
+    }
+    if view.is_htmx and view.request.headers.get("HX-Target") == "results":
+        return view.render("actors/_results.html", **context)
+    return view.render("actors/list.html", **context, **_options(session))
+
+
+def _get(session: Session, actor_id: int) -> Actor:
+    actor = session.get(Actor, actor_id)
+    if actor is None:
+        raise NotFound("actor", actor_id)
+    return actor
+
+
+def _profile(
+    view: View, session: Session, actor: Actor, status_code: int = 200, error: str | None = None
+) -> HTMLResponse:
+    children = actors_page(session, ActorFilter(parent_id=actor.id), "name", None, 0).items
+    return view.render(
+        "actors/detail.html",
+        status_code=status_code,
+        actor=actor,
+        public=actor_public(actor),
+        kbo=format_kbo(actor.kbo) if actor.kbo else None,
+        memberships=memberships_page(session, actor_id=actor.id, limit=None).items,
+        ties=list_ties(session, TieFilter(actor_id=actor.id), limit=None).items,
+        children=children,
+        version=etag(actor),
+        error=error,
+    )
+
+
+@router.get("/actors/new")
+def new_actor_form(view: EditorView, session: SessionDep) -> HTMLResponse:
+    return _form(view, None, {"kind": "organisation", "themes": []}, _options(session))
+
+
+@router.post("/actors/new")
+def new_actor(view: EditorView, session: SessionDep, form: CheckedForm) -> Response:
+    values = form_values(form, multi=("themes",))
+    options = _options(session)
+    try:
+        actor = create_actor(session, ActorCreate.model_validate(values)).actor
+    except Exception as error:
+        raise FormRejected(_form(view, None, values, options, form_errors(error))) from error
+    return RedirectResponse(f"/actors/{actor.id}", status_code=303)
+
+
+@router.get("/actors/{actor_id}")
+def actor_profile(actor_id: ActorId, view: ReaderView, session: SessionDep) -> HTMLResponse:
+    return _profile(view, session, _get(session, actor_id))
+
+
+def _values(actor: Actor) -> dict[str, Any]:
+    public = actor_public(actor).model_dump(mode="json")
+    public["parent"] = f"#{actor.parent_id}" if actor.parent_id else ""
+    return public
+
+
+def _form(
+    view: View,
+    actor: Actor | None,
+    values: dict[str, Any],
+    options: dict[str, Any],
+    errors: FormErrors | None = None,
+    version: str | None = None,
+) -> HTMLResponse:
+    errors = errors or FormErrors()
+    return view.render(
+        "actors/form.html",
+        status_code=errors.status if errors else 200,
+        actor=actor,
+        values=values,
+        errors=errors,
+        version=version or (etag(actor) if actor else ""),
+        **options,
+    )
+
+
+@router.get("/actors/{actor_id}/edit")
+def edit_actor_form(actor_id: ActorId, view: EditorView, session: SessionDep) -> HTMLResponse:
+    actor = _get(session, actor_id)
+    return _form(view, actor, _values(actor), _options(session))
+
+
+@router.post("/actors/{actor_id}/edit")
+def edit_actor(
+    actor_id: ActorId, view: EditorView, session: SessionDep, form: CheckedForm
+) -> Response:
+    actor = _get(session, actor_id)
+    version = etag(actor)
+    values = form_values(form, multi=("themes",))
+    options = _options(session)
+    try:
+        check_version(session, actor, form_text(form, "version"))
+        update_actor(session, actor, ActorUpdate.model_validate(values))
+        session.flush()
+    except Exception as error:
+        errors = form_errors(error)
+        raise FormRejected(_form(view, actor, values, options, errors, version)) from error
+    return RedirectResponse(f"/actors/{actor.id}", status_code=303)
+
+
+@router.post("/actors/{actor_id}/delete")
+def remove_actor(
+    actor_id: ActorId, view: EditorView, session: SessionDep, form: CheckedForm
+) -> Response:
+    actor = _get(session, actor_id)
+    try:
+        check_version(session, actor, form_text(form, "version"))
+        delete_actor(session, actor, cascade=form_text(form, "cascade") == "yes")
+    except (QuadhelixError, PreconditionRequired) as error:
+        errors = form_errors(error)
+        raise FormRejected(_profile(view, session, actor, errors.status, errors.general)) from error
+    return RedirectResponse("/actors", status_code=303)

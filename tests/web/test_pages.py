@@ -1,0 +1,249 @@
+"""The pages as a person uses them: lists with filters, profiles, forms, members, languages."""
+
+from __future__ import annotations
+
+import re
+
+from quadhelix.accounts.model import Role
+from tests.web.conftest import Site
+from tests.web.seed import seed
+
+NASTY = """<script>alert("x")</script> & 'quotes' "here\""""
+ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;quotes&#39; &#34;here&#34;"
+
+
+def _version(html: str) -> str:
+    found = re.search(r'name="version" value="([^"]+)"', html)
+    assert found
+    return found.group(1).replace("&#34;", '"')
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(site: Site) -> None:
+    response = site.browser().http.get("/actors?helix=business")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/login?next=%2Factors%3Fhelix%3Dbusiness"
+    htmx = site.browser().http.get("/actors", headers={"HX-Request": "true"})
+    assert htmx.headers["HX-Redirect"].startswith("/login?next=")
+
+
+def test_actor_list_filters_sorts_pages_and_answers_htmx_with_a_fragment(site: Site) -> None:
+    api = site.client(Role.EDITOR)
+    for number in range(30):
+        helix = "business" if number % 2 else "knowledge"
+        api.post("/api/v1/actors", json={"name": f"Actor {number:02}", "helix": helix})
+    browser = site.browser("viewer")
+    page = browser.http.get("/actors", params={"helix": "business", "sort": "-name"})
+    assert page.status_code == 200
+    names = re.findall(r'href="/actors/\d+">([^<]+)</a>', page.text)
+    assert names[:2] == ["Actor 29", "Actor 27"] and len(names) == 15
+    assert "<html" in page.text
+    first = browser.http.get("/actors", params={"page": 2})
+    assert re.findall(r'href="/actors/\d+">([^<]+)</a>', first.text)[0] == "Actor 25"
+    fragment = browser.http.get(
+        "/actors",
+        params={"search": "actor 0"},
+        headers={"HX-Request": "true", "HX-Target": "results"},
+    )
+    assert "<html" not in fragment.text
+    assert re.findall(r'href="/actors/\d+">([^<]+)</a>', fragment.text)[0] == "Actor 00"
+    assert "HX-Request" in fragment.headers["Vary"]
+    unknown = browser.http.get("/actors", params={"theme": "no-such-theme"})
+    assert unknown.status_code == 200 and "unknown theme" in unknown.text
+
+
+def test_profile_shows_identifiers_memberships_and_ties(site: Site) -> None:
+    records = seed(site.engine, "p")
+    browser = site.browser("viewer")
+    profile = browser.http.get(f"/actors/{records.actor}")
+    assert profile.status_code == 200
+    assert f'href="/coalitions/{records.coalition}"' in profile.text
+    assert f'href="/actors/{records.partner}"' in profile.text
+    assert "Bewerken" not in profile.text  # a viewer gets no edit button
+    assert browser.http.get("/actors/999").status_code == 404
+
+
+def test_editor_adds_and_edits_an_actor_through_the_forms(site: Site) -> None:
+    browser = site.browser("editor")
+    token = browser.csrf("/actors/new")
+    wrong = browser.http.post(
+        "/actors/new", data={"csrf_token": token, "name": "", "helix": "media"}
+    )
+    assert wrong.status_code == 422
+    assert 'aria-invalid="true"' in wrong.text and "a name cannot be empty" in wrong.text
+    made = browser.http.post(
+        "/actors/new",
+        data={
+            "csrf_token": token,
+            "name": "Buurtwerk Rabot",
+            "helix": "civil_society",
+            "kind": "organisation",
+            "themes": ["climate", "heat"],
+            "kbo": "0417.497.106",
+        },
+    )
+    assert made.status_code == 303
+    location = made.headers["location"]
+    profile = browser.http.get(location)
+    assert "0417.497.106" in profile.text and "climate, heat" in profile.text
+    form = browser.http.get(location + "/edit")
+    version = _version(form.text)
+    saved = browser.http.post(
+        location + "/edit",
+        data={
+            "csrf_token": token,
+            "version": version,
+            "name": "Buurtwerk Rabot vzw",
+            "helix": "civil_society",
+            "kind": "organisation",
+            "themes": ["climate"],
+        },
+    )
+    assert saved.status_code == 303
+    stale = browser.http.post(
+        location + "/edit",
+        data={
+            "csrf_token": token,
+            "version": version,
+            "name": "Overwritten",
+            "helix": "civil_society",
+            "kind": "organisation",
+        },
+    )
+    assert stale.status_code == 409
+    assert "changed by someone else" in stale.text
+    assert 'value="Overwritten"' in stale.text  # the editor's input is kept
+    assert "Buurtwerk Rabot vzw" in browser.http.get(location).text
+
+
+def test_a_failed_form_saves_nothing(site: Site) -> None:
+    browser = site.browser("editor")
+    token = browser.csrf("/actors/new")
+    response = browser.http.post(
+        "/actors/new",
+        data={
+            "csrf_token": token,
+            "name": "A",
+            "helix": "business",
+            "area": "Nieuwe Wijk",
+            "themes": ["no-such-theme"],
+        },
+    )
+    assert response.status_code == 422
+    areas = site.client(Role.VIEWER).get("/api/v1/areas").json()
+    assert areas["total"] == 0  # the area made on the way was rolled back
+
+
+def test_coalition_forms_and_member_management(site: Site) -> None:
+    records = seed(site.engine, "c")
+    browser = site.browser("editor")
+    token = browser.csrf("/coalitions/new")
+    made = browser.http.post(
+        "/coalitions/new",
+        data={
+            "csrf_token": token,
+            "name": "Groene Speelplaatsen",
+            "kind": "project",
+            "status": "active",
+            "links_text": "Plan | example.org/plan\nhttps://example.org/b",
+        },
+    )
+    assert made.status_code == 303
+    location = made.headers["location"]
+    added = browser.http.post(
+        location + "/members",
+        data={"csrf_token": token, "actor": f"#{records.partner}", "role": "lead"},
+    )
+    assert added.status_code == 303
+    detail = browser.http.get(location)
+    assert "Universiteit Gent" in detail.text and 'href="https://example.org/plan"' in detail.text
+    again = browser.http.post(
+        location + "/members",
+        data={"csrf_token": token, "actor": f"#{records.partner}", "role": "lead"},
+    )
+    assert again.status_code == 409 and "already lead" in again.text
+    nobody = browser.http.post(
+        location + "/members", data={"csrf_token": token, "actor": "Nobody", "role": "lead"}
+    )
+    assert nobody.status_code == 422
+    membership = re.search(r"/members/(\d+)/delete", detail.text)
+    assert membership
+    remove_form = detail.text[membership.start() :]
+    removed = browser.http.post(
+        f"{location}/members/{membership.group(1)}/delete",
+        data={"csrf_token": token, "version": _version(remove_form)},
+    )
+    assert removed.status_code == 303
+    assert "Universiteit Gent" not in browser.http.get(location).text
+    version = _version(browser.http.get(location).text)
+    deleted = browser.http.post(
+        location + "/delete", data={"csrf_token": token, "version": version}
+    )
+    assert deleted.status_code == 303
+    assert browser.http.get(location).status_code == 404
+
+
+def test_deleting_an_actor_in_use_asks_for_cascade(site: Site) -> None:
+    records = seed(site.engine, "d")
+    browser = site.browser("editor")
+    profile = browser.http.get(f"/actors/{records.actor}")
+    token, version = browser.csrf(f"/actors/{records.actor}"), _version(profile.text)
+    kept = browser.http.post(
+        f"/actors/{records.actor}/delete", data={"csrf_token": token, "version": version}
+    )
+    assert kept.status_code == 409 and "memberships" in kept.text
+    gone = browser.http.post(
+        f"/actors/{records.actor}/delete",
+        data={"csrf_token": token, "version": version, "cascade": "yes"},
+    )
+    assert gone.status_code == 303
+
+
+def test_viewers_cannot_use_the_forms(site: Site) -> None:
+    browser = site.browser("viewer")
+    token = browser.csrf()
+    assert browser.http.get("/actors/new").status_code == 403
+    posted = browser.http.post("/actors/new", data={"csrf_token": token, "name": "A"})
+    assert posted.status_code == 403
+
+
+def test_names_with_markup_render_as_text_everywhere(site: Site) -> None:
+    records = seed(site.engine, "e")
+    api = site.client(Role.EDITOR)
+    path = f"/api/v1/actors/{records.actor}"
+    etag = api.get(path).headers["ETag"]
+    assert (
+        api.patch(
+            path, json={"name": NASTY, "description": NASTY}, headers={"If-Match": etag}
+        ).status_code
+        == 200
+    )
+    path = f"/api/v1/coalitions/{records.coalition}"
+    etag = api.get(path).headers["ETag"]
+    assert api.patch(path, json={"name": NASTY}, headers={"If-Match": etag}).status_code == 200
+    browser = site.browser("editor")
+    for page in (
+        "/actors",
+        f"/actors/{records.actor}",
+        f"/actors/{records.actor}/edit",
+        f"/actors/{records.partner}",
+        "/coalitions",
+        f"/coalitions/{records.coalition}",
+        f"/coalitions/{records.coalition}/edit",
+    ):
+        html = browser.http.get(page).text
+        assert "<script>alert" not in html, page
+        assert ESCAPED in html, page
+
+
+def test_dutch_by_default_english_on_request(site: Site) -> None:
+    browser = site.browser("viewer")
+    dutch = browser.http.get("/")
+    assert '<html lang="nl">' in dutch.text and "Actoren" in dutch.text
+    assert dutch.headers["Content-Language"] == "nl"
+    english = browser.http.get("/", params={"lang": "en"})
+    assert '<html lang="en">' in english.text and ">Actors<" in english.text
+    switched = browser.http.get("/language/en", params={"next": "/actors?page=1"})
+    assert switched.status_code == 303 and switched.headers["location"] == "/actors?page=1"
+    assert '<html lang="en">' in browser.http.get("/actors").text
+    away = browser.http.get("/language/nl", params={"next": "//evil.example/"})
+    assert away.headers["location"] == "/"

@@ -9,7 +9,20 @@ from pydantic import ValidationError
 from typer._click import Context  # Typer vendors Click; its group hook takes this type
 from typer.core import TyperGroup
 
-from quadhelix.cli import actors, admin, coalitions, serve, ties, users, vocabulary
+from quadhelix.cli import (
+    actors,
+    admin,
+    analyze,
+    build,
+    coalitions,
+    duplicates,
+    exports,
+    imports,
+    serve,
+    ties,
+    users,
+    vocabulary,
+)
 from quadhelix.cli.common import err_console
 from quadhelix.registry.errors import QuadhelixError, validation_messages
 
@@ -49,6 +62,14 @@ app.add_typer(vocabulary.areas_app, name="areas")
 app.add_typer(users.app, name="users")
 app.add_typer(users.tokens_app, name="tokens")
 app.command("serve")(serve.serve)
+app.add_typer(analyze.app, name="analyze")
+app.command("build-coalition")(build.build_coalition)
+app.add_typer(imports.app, name="import")
+app.add_typer(exports.app, name="export")
+app.command("backup")(exports.backup)
+app.command("restore")(exports.restore)
+actors.app.command("duplicates")(duplicates.duplicates)
+actors.app.command("merge")(duplicates.merge)
 
 
 def main() -> None:

@@ -1,0 +1,325 @@
+"""Upserting actors and coalitions by their external id, in bulk, in the caller's transaction.
+
+An import is idempotent: a record whose values did not change is not written (not even its
+``updated_at``). Columns a source does not provide are left as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, select
+
+from quadhelix.io.bulk import (
+    TABLES,
+    delete_rows,
+    fetch_in,
+    insert_columns,
+    insert_rows,
+    reserve_ids,
+    update_rows,
+)
+from quadhelix.io.report import ImportReport
+from quadhelix.io.validate import Batch, shown
+from quadhelix.io.vocabulary import NewTheme, Vocabulary
+from quadhelix.registry.model import actor_theme, coalition_area, coalition_theme
+from quadhelix.registry.names import fold
+
+
+@dataclass(frozen=True)
+class EntitySpec:
+    """What differs between actors and coalitions for an upsert."""
+
+    table: Table
+    what: str
+    scalars: tuple[str, ...]
+    unique: tuple[str, ...] = ()
+    area: bool = False
+    links: dict[str, tuple[Table, str]] = field(default_factory=dict)
+
+
+ACTORS = EntitySpec(
+    TABLES["actor"],
+    "actor",
+    (
+        "name",
+        "helix",
+        "kind",
+        "kbo",
+        "association_code",
+        "website",
+        "street",
+        "postal_code",
+        "municipality",
+        "description",
+        "start_date",
+        "end_date",
+    ),
+    unique=("kbo", "association_code"),
+    area=True,
+    links={"themes": (actor_theme, "actor_id")},
+)
+COALITIONS = EntitySpec(
+    TABLES["coalition"],
+    "coalition",
+    ("name", "kind", "status", "description", "start_date", "end_date"),
+    links={"themes": (coalition_theme, "coalition_id"), "areas": (coalition_area, "coalition_id")},
+)
+
+
+@dataclass
+class Upsert:
+    """The plan for one batch: what exists, what is new, and the ids once written."""
+
+    spec: EntitySpec
+    batch: Batch
+    present: frozenset[str]
+    existing: dict[str, dict[str, Any]] = field(default_factory=dict)
+    ids: dict[str, int] = field(default_factory=dict)
+
+
+def name_key(name: str) -> str:
+    """``registry.names.fold``, with a short cut for plain ASCII names (most of a CORDIS import)."""
+    if name.isascii():
+        return " ".join(name.lower().split())
+    return fold(name)
+
+
+def _link_column(spec: EntitySpec, name: str) -> str:
+    return "theme_id" if name == "themes" else "area_id"
+
+
+def resolve(
+    connection: Connection,
+    spec: EntitySpec,
+    batch: Batch,
+    present: Sequence[str],
+    vocabulary: Vocabulary,
+    *,
+    create_areas: bool = True,
+    create_themes: bool = False,
+) -> Upsert:
+    """Check everything that needs the database; problems are recorded on the batch rows."""
+    table = spec.table
+    plan = Upsert(spec, batch, frozenset(present))
+    values = batch.values
+    ids: list[str | None] = values["external_id"]
+    columns = ["id", "external_id", *spec.scalars, "parent_id"] + (["area_id"] if spec.area else [])
+    for row in fetch_in(connection, table, "external_id", ids, columns):
+        plan.existing[row[1]] = dict(zip(columns, row, strict=True))
+    for name, (link, owner) in spec.links.items():
+        target = _link_column(spec, name)
+        by_id = {record["id"]: record for record in plan.existing.values()}
+        for record in by_id.values():
+            record[name] = set()
+        for owner_id, target_id in fetch_in(connection, link, owner, list(by_id), [owner, target]):
+            by_id[owner_id][name].add(target_id)
+    for column in spec.unique:
+        if column not in plan.present:
+            continue
+        taken = {
+            row[0]: row[1:]
+            for row in fetch_in(
+                connection, table, column, values[column], [column, "id", "external_id", "name"]
+            )
+        }
+        for index, value in enumerate(values[column]):
+            other = taken.get(value)
+            if other is not None and other[1] != ids[index]:
+                batch.reject(
+                    index,
+                    column,
+                    f"{shown(value)} is already used by {spec.what} #{other[0]} {shown(other[2])}",
+                )
+    _resolve_parents(connection, plan)
+    _resolve_vocabulary(plan, vocabulary, create_areas, create_themes)
+    return plan
+
+
+def _resolve_parents(connection: Connection, plan: Upsert) -> None:
+    if "parent" not in plan.present:
+        return
+    batch, table = plan.batch, plan.spec.table
+    refs = batch.values["parent"]
+    in_file = {ext: i for i, ext in enumerate(batch.values["external_id"]) if i not in batch.bad}
+    known = {row[0] for row in fetch_in(connection, table, "external_id", refs, ["external_id"])}
+    for index, ref in enumerate(refs):
+        if ref is None or ref in in_file:
+            continue
+        if ref not in known:
+            batch.reject(
+                index, "parent", f"no {plan.spec.what} with id {shown(ref)} in the file or registry"
+            )
+    # A loop would make an org tree without a root. Chains may run through the registry: the
+    # file's parents win, the registry's parents (by external id) fill in the rest.
+    parent_of = _registry_parents(connection, table) if len(known) else {}
+    parent_of.update({ext: refs[i] for ext, i in in_file.items()})
+    for ext, index in in_file.items():
+        seen = {ext}
+        current = parent_of.get(ext)
+        while current is not None:
+            if current in seen:
+                batch.reject(index, "parent", "the parents form a loop")
+                break
+            seen.add(current)
+            current = parent_of.get(current)
+
+
+def _registry_parents(connection: Connection, table: Table) -> dict[str, str | None]:
+    """External id -> parent's external id, for the records that have a parent."""
+    parent = table.alias("parent")
+    query = select(table.c.external_id, parent.c.external_id).join(
+        parent, table.c.parent_id == parent.c.id
+    )
+    return {child: up for child, up in connection.execute(query) if child is not None}
+
+
+def _resolve_vocabulary(
+    plan: Upsert, vocabulary: Vocabulary, create_areas: bool, create_themes: bool
+) -> None:
+    batch = plan.batch
+    if "themes" in plan.present:
+        resolved: list[tuple[str, ...]] = []
+        themes: dict[str, str | None] = {}
+        for index, refs in enumerate(batch.values["themes"]):
+            codes = []
+            for ref in refs or ():
+                if ref not in themes:
+                    themes[ref] = vocabulary.theme_code(ref)
+                    if themes[ref] is None and create_themes:
+                        themes[ref] = vocabulary.plan_theme(NewTheme(ref, ref, ref))
+                code = themes[ref]
+                if code is None:
+                    batch.reject(
+                        index, "themes", f"unknown theme {shown(ref)}; see `quadhelix themes list`"
+                    )
+                else:
+                    codes.append(code)
+            resolved.append(tuple(dict.fromkeys(codes)))
+        batch.values["themes"] = resolved
+    for name in ("area", "areas"):
+        if name not in plan.present:
+            continue
+        single = name == "area"
+        out: list[Any] = []
+        known: dict[str, str | None] = {}
+        for index, refs in enumerate(batch.values[name]):
+            listed = ([refs] if refs else []) if single else list(refs or ())
+            codes = []
+            for ref in listed:
+                if ref not in known:
+                    known[ref] = vocabulary.area_code(ref, create=create_areas)
+                code = known[ref]
+                if code is None:
+                    batch.reject(index, name, f"unknown area {shown(ref)}")
+                else:
+                    codes.append(code)
+            out.append((codes[0] if codes else None) if single else tuple(dict.fromkeys(codes)))
+        batch.values[name] = out
+
+
+def write(
+    connection: Connection,
+    plan: Upsert,
+    vocabulary: Vocabulary,
+    report: ImportReport,
+    now: datetime,
+) -> None:
+    """Insert the new records, update the changed ones; the caller's transaction commits."""
+    spec, batch, present = plan.spec, plan.batch, plan.present
+    table = spec.table
+    values = batch.values
+    good = batch.good()
+    counts = report.counts(spec.table.name)
+    scalars = [c for c in spec.scalars if c in present]
+    # New records get every column the batch has (defaults included); updates only those given.
+    insert_scalars = [c for c in spec.scalars if c in values]
+    new = [i for i in good if values["external_id"][i] not in plan.existing]
+    new_ids = reserve_ids(connection, table, len(new))
+    plan.ids = {ext: record["id"] for ext, record in plan.existing.items()}
+    plan.ids.update(
+        {values["external_id"][i]: db_id for i, db_id in zip(new, new_ids, strict=True)}
+    )
+    area_ids = vocabulary.area_ids
+    theme_ids = vocabulary.theme_ids
+
+    def wanted(index: int, columns: Sequence[str] = scalars) -> dict[str, Any]:
+        row = {c: values[c][index] for c in columns}
+        if "parent" in present:
+            ref = values["parent"][index]
+            row["parent_id"] = None if ref is None else plan.ids.get(ref)
+        if spec.area and "area" in present:
+            code = values["area"][index]
+            row["area_id"] = None if code is None else area_ids[code]
+        for name in spec.links:
+            if name in present:
+                ids = theme_ids if name == "themes" else area_ids
+                row[name] = {ids[code] for code in values[name][index]}
+        return row
+
+    count = len(new)
+    data: dict[str, Sequence[Any]] = {
+        "id": new_ids,
+        "external_id": [values["external_id"][i] for i in new],
+    }
+    data.update({c: [values[c][i] for i in new] for c in insert_scalars})
+    data["name_key"] = [name_key(n) for n in data["name"]]
+    data["created_at"] = data["updated_at"] = [now] * count
+    if spec.area and "area" in present:
+        data["area_id"] = [
+            None if code is None else area_ids[code] for code in (values["area"][i] for i in new)
+        ]
+    insert_columns(connection, table, data)
+    links: dict[str, list[tuple[int, int]]] = {name: [] for name in spec.links}
+    parents: list[tuple[Any, ...]] = []
+    for index, db_id in zip(new, new_ids, strict=True):
+        if "parent" in present and values["parent"][index] is not None:
+            parents.append((plan.ids[values["parent"][index]], now, db_id))
+        for name in spec.links:
+            if name in present:
+                ids = theme_ids if name == "themes" else area_ids
+                links[name].extend((db_id, ids[code]) for code in values[name][index])
+    update_rows(connection, table, ["parent_id", "updated_at"], parents)
+    counts.created += count
+
+    changed: list[tuple[int, dict[str, Any]]] = []
+    for index in good:
+        record = plan.existing.get(values["external_id"][index])
+        if record is None:
+            continue
+        row = wanted(index)
+        if any(record.get(k) != v for k, v in row.items()):
+            changed.append((record["id"], row))
+        else:
+            counts.unchanged += 1
+    _write_changes(connection, spec, changed, now, links)
+    counts.updated += len(changed)
+    for name, (link, owner) in spec.links.items():
+        insert_rows(connection, link, [owner, _link_column(spec, name)], links[name])
+
+
+def _write_changes(
+    connection: Connection,
+    spec: EntitySpec,
+    changed: list[tuple[int, dict[str, Any]]],
+    now: datetime,
+    links: dict[str, list[tuple[int, int]]],
+) -> None:
+    by_shape: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+    for db_id, row in changed:
+        shape = tuple(k for k in row if k not in spec.links)
+        extra = ("name_key",) if "name" in row else ()
+        columns = (*shape, *extra, "updated_at")
+        values = [row[k] for k in shape] + ([name_key(row["name"])] if extra else [])
+        by_shape.setdefault(columns, []).append((*values, now, db_id))
+    for columns, rows in by_shape.items():
+        update_rows(connection, spec.table, list(columns), rows)
+    for name, (link, owner) in spec.links.items():
+        replaced = [db_id for db_id, row in changed if name in row]
+        delete_rows(connection, link, owner, replaced)
+        for db_id, row in changed:
+            if name in row:
+                links[name].extend((db_id, target) for target in row[name])

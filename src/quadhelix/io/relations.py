@@ -1,0 +1,154 @@
+"""Upserting memberships and ties, which have no id of their own.
+
+A membership is the same when coalition, actor, role and start date are (the rule of
+``registry.coalitions.add_member``); a tie when source, target, type and start date are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table
+
+from quadhelix.io.bulk import TABLES, fetch_in, insert_columns, update_rows
+from quadhelix.io.report import ImportRejected, ImportReport
+from quadhelix.io.validate import Batch, shown
+from quadhelix.registry.vocab import TieSource
+
+
+@dataclass(frozen=True)
+class RelationSpec:
+    table: Table
+    refs: tuple[tuple[str, str, Table], ...]  # (batch column, db column, referenced table)
+    key: tuple[str, ...]  # batch columns after the references
+    values: tuple[str, ...]
+    what: str
+
+
+MEMBERS = RelationSpec(
+    TABLES["membership"],
+    (
+        ("coalition", "coalition_id", TABLES["coalition"]),
+        ("actor", "actor_id", TABLES["actor"]),
+    ),
+    ("role", "start_date"),
+    ("end_date", "contribution"),
+    "membership",
+)
+TIES = RelationSpec(
+    TABLES["tie"],
+    (
+        ("source", "source_actor_id", TABLES["actor"]),
+        ("target", "target_actor_id", TABLES["actor"]),
+    ),
+    ("type", "start_date"),
+    ("directed", "weight", "end_date"),
+    "tie",
+)
+
+
+def upsert_relations(
+    connection: Connection,
+    spec: RelationSpec,
+    batch: Batch,
+    present: Sequence[str],
+    report: ImportReport,
+    now: datetime,
+    *,
+    known: dict[str, dict[str, int]] | None = None,
+    strict: bool = True,
+    provenance: str | None = None,
+) -> None:
+    """Resolve references and find repeated rows, then write; ``strict`` refuses any problem.
+
+    ``known`` maps a referenced table name to external ids already resolved by the caller (CORDIS
+    writes the actors and projects in the same transaction just before their memberships).
+    """
+    values = batch.values
+    ids: dict[str, list[int | None]] = {}
+    for column, _db_column, table in spec.refs:
+        lookup = dict((known or {}).get(table.name, {}))
+        missing = {v for v in values[column] if v is not None and v not in lookup}
+        lookup.update(
+            (row[0], row[1])
+            for row in fetch_in(connection, table, "external_id", missing, ["external_id", "id"])
+        )
+        column_ids: list[int | None] = []
+        for index, ref in enumerate(values[column]):
+            db_id = lookup.get(ref) if ref is not None else None
+            if ref is not None and db_id is None:
+                batch.reject(
+                    index,
+                    column,
+                    f"no {table.name} with id {shown(ref)}; import the {table.name}s first",
+                )
+            column_ids.append(db_id)
+        ids[column] = column_ids
+    first, second = (c for c, _d, _t in spec.refs)
+    db_first, db_second = (d for _c, d, _t in spec.refs)
+    table = spec.table
+    existing: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    columns = ["id", db_first, db_second, *spec.key, *spec.values]
+    for row in fetch_in(connection, table, db_first, ids[first], columns):
+        existing[tuple(row[1 : 3 + len(spec.key)])] = row
+    good = batch.good()
+    every = len(good) == len(batch)
+    key_columns = [ids[first], ids[second], *(values[k] for k in spec.key)]
+    if not every:
+        key_columns = [[column[i] for i in good] for column in key_columns]
+    keys = list(zip(*key_columns, strict=True))
+    if len(set(keys)) != len(keys):
+        seen: dict[tuple[Any, ...], int] = {}
+        for index, key in zip(good, keys, strict=True):
+            if key in seen:
+                batch.reject(
+                    index,
+                    spec.key[0],
+                    f"duplicate {spec.what} (also on row {batch.row_numbers[seen[key]]})",
+                )
+            else:
+                seen[key] = index
+    value_columns = [values[c] for c in spec.values]
+    if not every:
+        value_columns = [[column[i] for i in good] for column in value_columns]
+    news = list(zip(*value_columns, strict=True))
+    counts = report.counts(table.name)
+    present_values = [i for i, c in enumerate(spec.values) if c in present]
+    offset = 3 + len(spec.key)
+    inserting: list[int] = [] if existing else list(range(len(keys)))
+    updates: list[tuple[Any, ...]] = []
+    for position, (index, key) in enumerate(zip(good, keys, strict=True) if existing else ()):
+        old = existing.get(key) if existing else None
+        if old is None:
+            inserting.append(position)
+        elif index in batch.bad:
+            continue
+        elif any(old[offset + i] != news[position][i] for i in present_values):
+            updates.append((*(news[position][i] for i in present_values), now, old[0]))
+        else:
+            counts.unchanged += 1
+    inserting = [p for p in inserting if good[p] not in batch.bad]
+    if strict and batch.bad:
+        raise ImportRejected(batch.source, batch.problems)
+    names = [db_first, db_second, *spec.key, *spec.values]
+    if len(inserting) == len(keys):
+        data = dict(zip(names, [*key_columns, *value_columns], strict=True))
+    else:
+        data = {
+            name: [column[p] for p in inserting]
+            for name, column in zip(names, [*key_columns, *value_columns], strict=True)
+        }
+    count = len(inserting)
+    data["created_at"] = data["updated_at"] = [now] * count
+    if table is TABLES["tie"]:
+        data["source"] = [TieSource.IMPORT] * count
+        data["provenance"] = [provenance] * count
+    insert_columns(connection, table, data)
+    update_rows(
+        connection, table, [*(spec.values[i] for i in present_values), "updated_at"], updates
+    )
+    counts.created += count
+    counts.updated += len(updates)

@@ -14,6 +14,7 @@ $(INSTALLED): pyproject.toml package-lock.json
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	npm ci --no-audit --no-fund
+	-sh scripts/install_browser.sh
 	touch $(INSTALLED)
 
 install: $(INSTALLED)

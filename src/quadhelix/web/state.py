@@ -1,14 +1,15 @@
-"""What one running app holds: its settings, database engine, secret and page renderer."""
+"""What one running app holds: settings, database engine, secret, page renderer, result cache."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from quadhelix.accounts.throttle import LoginLimits
+from quadhelix.web.analysis import ResultCache
 from quadhelix.web.settings import Settings
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ class AppState:
     sessions: sessionmaker[Session]
     secret: bytes
     renderer: Renderer
+    results: ResultCache = field(default_factory=ResultCache)
 
     @property
     def login_limits(self) -> LoginLimits:

@@ -4,14 +4,34 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from quadhelix.web.api import actors, coalitions, memberships, ties, tokens, users, vocabulary
+from quadhelix.web.api import (
+    actors,
+    analytics,
+    coalitions,
+    memberships,
+    network,
+    ties,
+    tokens,
+    users,
+    vocabulary,
+)
 
 PREFIX = "/api/v1"
 
 
 def include_api(app: FastAPI) -> None:
     """Mount every API router under ``/api/v1`` (flat: FastAPI rebuilds routes per nesting)."""
-    for module in (actors, coalitions, memberships, ties, vocabulary, users, tokens):
+    for module in (
+        actors,
+        coalitions,
+        memberships,
+        ties,
+        vocabulary,
+        network,
+        analytics,
+        users,
+        tokens,
+    ):
         app.include_router(module.router, prefix=PREFIX)
 
 
@@ -22,6 +42,11 @@ TAGS = [
     {"name": "ties", "description": "Typed, weighted, dated relations between two actors."},
     {"name": "themes", "description": "Policy themes (a tree)."},
     {"name": "areas", "description": "City, districts and neighbourhoods."},
+    {
+        "name": "analytics",
+        "description": "The network map and the reports of `quadhelix analyze` "
+        "(definitions in docs/analytics.md).",
+    },
     {"name": "users", "description": "Accounts and roles (admin only)."},
     {"name": "tokens", "description": "Your own API tokens for scripts."},
 ]

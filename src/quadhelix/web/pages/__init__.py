@@ -5,13 +5,13 @@ from __future__ import annotations
 from fastapi import Depends, FastAPI
 
 from quadhelix.web.deps import checked_form
-from quadhelix.web.pages import actors, auth, coalitions, home
+from quadhelix.web.pages import actors, analysis, auth, coalitions, home
 
 
 def include_pages(app: FastAPI) -> None:
     """Mount the pages; all but sign-in (which has its own token) check the form's CSRF token."""
     app.include_router(auth.router, include_in_schema=False)
-    for module in (home, actors, coalitions):
+    for module in (home, actors, coalitions, analysis):
         app.include_router(
             module.router, include_in_schema=False, dependencies=[Depends(checked_form)]
         )

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
+from quadhelix.analytics.reports import AnalysisSpec, coalition_report
 from quadhelix.registry.actors import get_actor
 from quadhelix.registry.coalitions import (
     add_member,
@@ -26,6 +27,7 @@ from quadhelix.registry.queries import Page
 from quadhelix.registry.schemas import CoalitionCreate, CoalitionUpdate, MembershipCreate
 from quadhelix.registry.vocab import HelixSector
 from quadhelix.registry.vocabulary import list_areas, list_themes
+from quadhelix.web.charts import bars
 from quadhelix.web.deps import CheckedForm, SessionDep
 from quadhelix.web.listing import COALITION_ORDER, coalitions_page
 from quadhelix.web.pages.forms import (
@@ -132,6 +134,12 @@ def _detail(
     by_sector = {
         sector.value: [m for m in members if m.actor.helix == sector] for sector in HelixSector
     }
+    analysis = view.state.results.current(
+        session,
+        ("coalition", coalition.id),
+        lambda: coalition_report(session, str(coalition.id), AnalysisSpec()),
+    )
+    counts = analysis.composition.sector_counts
     return view.render(
         "coalitions/detail.html",
         status_code=status_code,
@@ -143,6 +151,13 @@ def _detail(
         etag=etag,
         errors=errors or FormErrors(),
         member_values=member_values or {"role": "partner"},
+        analysis=analysis,
+        balance=bars(
+            [
+                (view.label("helix", s), counts.get(s.value, 0), f"helix-{s.value}")
+                for s in HelixSector
+            ]
+        ),
     )
 
 

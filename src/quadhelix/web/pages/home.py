@@ -1,11 +1,15 @@
-"""The start page: what the registry holds at a glance (the full dashboard comes later)."""
+"""The start page: the dashboard of counts, silos, brokers, helix mix and recent change."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from datetime import date, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
-from quadhelix.registry.stats import registry_stats
+from quadhelix.web.charts import bars, diverging_bars
+from quadhelix.web.dashboard import dashboard
 from quadhelix.web.deps import SessionDep
 from quadhelix.web.pages.rendering import ReaderView
 
@@ -13,5 +17,27 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/")
-def home(view: ReaderView, session: SessionDep) -> HTMLResponse:
-    return view.render("home.html", stats=registry_stats(session))
+def home(
+    view: ReaderView,
+    session: SessionDep,
+    since: Annotated[date | None, Query()] = None,
+) -> HTMLResponse:
+    today = date.today()
+    since = since or today - timedelta(days=365)
+    found = dashboard(view.state.results, session, today, since)
+    helix = found.stats["actors"]["by_helix"]
+    return view.render(
+        "home.html",
+        board=found,
+        since=since,
+        stats=found.stats,
+        helix_bars=bars([(view.label("helix", h), n, f"helix-{h}") for h, n in helix.items()]),
+        mix_bars=bars(
+            [
+                (view.label("helix", h), round(share * 100), f"helix-{h}")
+                for h, share in found.helix_mix.items()
+            ],
+            maximum=100.0,
+        ),
+        silo_bars=diverging_bars([(g.group, g.ei, g.expected_ei) for g in found.silos.ei.groups]),
+    )

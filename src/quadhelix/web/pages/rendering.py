@@ -92,6 +92,10 @@ class View:
     def gettext(self, message: str) -> str:
         return translations(self.language).gettext(message)
 
+    def label(self, vocabulary: str, value: object) -> str:
+        """A controlled value's label in the page's language."""
+        return self.gettext(label(vocabulary, value))
+
     def query_url(self, **changes: object) -> str:
         """This page's URL with some query parameters changed (``None`` removes one)."""
         params = [(k, v) for k, v in self.request.query_params.multi_items() if k not in changes]

@@ -1,0 +1,133 @@
+"""From a request's query to an ``AnalysisSpec``, and a small cache of analysis results.
+
+Pages and the API take the analytics CLI's filter names (``as_of``, ``from``, ``to``, ``theme``,
+``area``, ``tie_type``, ``tie_source``, ``coalition_kind``, ``view``) and turn them into the
+``GraphFilters`` that ``analytics/graphs.py`` understands. Results are cached per app, keyed by
+the query and by a marker of the registry's last change, so an edit shows up at the next request.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from datetime import date
+from threading import Lock
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from quadhelix.analytics.filters import GraphFilters, GraphView
+from quadhelix.analytics.reports import AnalysisSpec
+from quadhelix.registry.model import Actor, Area, Coalition, Membership, Theme, Tie
+from quadhelix.registry.vocab import CoalitionKind, TieSource, TieType, parse_choice
+
+T = TypeVar("T")
+_CHANGING = (Actor, Coalition, Membership, Tie, Theme, Area)
+
+
+class NetworkQuery(BaseModel):
+    """Which network to look at; the names are those of ``quadhelix analyze``'s options."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    as_of: date | None = Field(default=None, description="The network on this day.")
+    date_from: date | None = Field(
+        default=None, alias="from", description="Start of a period (with or without `to`)."
+    )
+    date_to: date | None = Field(default=None, alias="to", description="End of a period.")
+    theme: list[str] = Field(
+        default_factory=list, description="Theme code or name, with its sub-themes; repeatable."
+    )
+    area: list[str] = Field(
+        default_factory=list, description="Area code or name, with what lies in it; repeatable."
+    )
+    tie_type: list[str] = Field(default_factory=list, description="Only ties of this type.")
+    tie_source: list[str] = Field(default_factory=list, description="Only ties from this source.")
+    coalition_kind: list[str] = Field(
+        default_factory=list, description="Only coalitions of this kind."
+    )
+    view: GraphView = Field(
+        default=GraphView.TIES, description="Link actors by ties, shared coalitions or both."
+    )
+
+    def filters(self) -> GraphFilters:
+        def given(values: list[str]) -> list[str]:
+            return [v.strip() for v in values if v.strip()]
+
+        return GraphFilters(
+            as_of=self.as_of,
+            date_from=self.date_from,
+            date_to=self.date_to,
+            themes=tuple(given(self.theme)),
+            areas=tuple(given(self.area)),
+            tie_types=tuple(parse_choice(TieType, t, "tie_type") for t in given(self.tie_type)),
+            tie_sources=tuple(
+                parse_choice(TieSource, t, "tie_source") for t in given(self.tie_source)
+            ),
+            coalition_kinds=tuple(
+                parse_choice(CoalitionKind, k, "coalition_kind") for k in given(self.coalition_kind)
+            ),
+        )
+
+    def spec(self) -> AnalysisSpec:
+        return AnalysisSpec(view=self.view, filters=self.filters())
+
+    def key(self) -> Hashable:
+        """A cache key: the filters as parsed."""
+        return (self.view.value, self.filters())
+
+
+class StrictNetworkQuery(NetworkQuery):
+    """The API's variant: unknown query parameters are refused."""
+
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+
+def registry_marker(session: Session) -> Hashable:
+    """Changes whenever the part of the registry the analytics read changes.
+
+    The latest ``updated_at`` catches additions and edits; the row count catches deletions.
+    """
+    marker: list[Any] = []
+    for model in _CHANGING:
+        count, latest = session.execute(
+            select(func.count(), func.max(model.updated_at)).select_from(model)
+        ).one()
+        marker += [count, latest]
+    return tuple(marker)
+
+
+class ResultCache:
+    """A bounded, thread-safe least-recently-used cache of computed results.
+
+    Two requests that miss at once both compute; the second result wins. That wastes a little
+    work but never blocks one request behind another's analysis.
+    """
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = Lock()
+
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                found: T = self._items[key]
+                return found
+        made = make()
+        with self._lock:
+            self._items[key] = made
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return made
+
+    def current(self, session: Session, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``'s result for ``key`` as long as the registry has not changed."""
+        return self.get((key, registry_marker(session)), make)
+
+    def __len__(self) -> int:
+        return len(self._items)

@@ -1,0 +1,122 @@
+"""The network map data, the analytics API, the dashboard, silo view and coalition analysis."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from quadhelix.accounts.model import Role
+from quadhelix.registry.actors import create_actor
+from quadhelix.registry.database import transaction
+from quadhelix.registry.schemas import ActorCreate, TieCreate
+from quadhelix.registry.ties import add_tie
+from quadhelix.web.analysis import ResultCache
+from quadhelix.web.charts import bars, diverging_bars, heat_level
+from tests.web.conftest import Site
+from tests.web.seed import seed
+
+EVIL = "<script>alert('x')</script> \"Quote\""
+
+
+def _evil_actor(engine: Engine, partner: int) -> int:
+    with transaction(engine) as session:
+        actor = create_actor(session, ActorCreate(name=EVIL, helix="citizens")).actor
+        add_tie(session, TieCreate(source_actor=f"#{actor.id}", target_actor=f"#{partner}"))
+        return actor.id
+
+
+def test_network_has_nodes_edges_layout_and_metrics(site: Site) -> None:
+    records = seed(site.engine)
+    data = site.client(Role.VIEWER).get("/api/v1/network").json()
+    assert {n["id"] for n in data["nodes"]} == {records.actor, records.partner}
+    assert data["edges"] == [
+        {"source": records.actor, "target": records.partner, "weight": 1.0}
+    ] or data["edges"] == [{"source": records.partner, "target": records.actor, "weight": 1.0}]
+    for node in data["nodes"]:
+        assert -1 <= node["x"] <= 1 and -1 <= node["y"] <= 1
+        assert node["degree"] == 1 and node["pagerank"] == 0.5
+    assert data["betweenness_method"] == "exact"
+
+
+def test_network_is_cached_until_the_registry_changes(site: Site) -> None:
+    records = seed(site.engine)
+    client = site.client(Role.VIEWER)
+    first = client.get("/api/v1/network").json()
+    assert client.get("/api/v1/network").json() == first
+    _evil_actor(site.engine, records.actor)
+    after = client.get("/api/v1/network").json()
+    assert len(after["nodes"]) == len(first["nodes"]) + 1
+    assert EVIL in {n["label"] for n in after["nodes"]}
+
+
+def test_network_filters_use_the_cli_names(site: Site) -> None:
+    seed(site.engine)
+    client = site.client(Role.VIEWER)
+    assert client.get("/api/v1/network?tie_type=funding").json()["edges"] == []
+    answer = client.get("/api/v1/network?tie_type=nonsense")
+    assert answer.status_code == 422
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert client.get("/api/v1/network?theme=nowhere").status_code == 422
+    assert client.get("/api/v1/network?colour=red").status_code == 422
+    both = client.get("/api/v1/network?as_of=2024-01-01&from=2023-01-01")
+    assert both.status_code == 422
+
+
+def test_analytics_endpoints_wrap_the_reports(site: Site) -> None:
+    records = seed(site.engine)
+    client = site.client(Role.VIEWER)
+    assert client.get("/api/v1/analytics/summary").json()["actors"] == 2
+    rows = client.get("/api/v1/analytics/actors?metric=degree&top=1").json()["rows"]
+    assert len(rows) == 1 and rows[0]["degree"] == 1
+    assert client.get("/api/v1/analytics/actors?metric=shoe_size").status_code == 422
+    assert client.get("/api/v1/analytics/silos?by=helix").json()["by"] == "helix"
+    assert client.get("/api/v1/analytics/synergy").json()["coalitions"] == 1
+    coalition = client.get(f"/api/v1/analytics/coalitions/{records.coalition}").json()
+    assert coalition["composition"]["sector_counts"]["civil_society"] == 1
+    assert client.get("/api/v1/analytics/coalitions/999999").status_code == 404
+    change = client.get("/api/v1/analytics/compare?before=2020-01-01&after=2024-01-01").json()
+    assert change["before"] == "2020-01-01"
+    backwards = client.get("/api/v1/analytics/compare?before=2024-01-01&after=2020-01-01")
+    assert backwards.status_code == 422
+
+
+def test_pages_show_the_analysis_and_escape_names(site: Site) -> None:
+    records = seed(site.engine)
+    _evil_actor(site.engine, records.actor)
+    browser = site.browser("viewer")
+    for path in ("/", "/?since=2020-01-01", "/silos", "/silos?by=helix", "/map"):
+        page = browser.http.get(path)
+        assert page.status_code == 200, path
+        assert "<script>alert" not in page.text
+        assert 'style="' not in page.text
+    home = browser.http.get("/").text
+    assert "<svg" in home and "Silo-index per afdeling" in home
+    assert "&lt;script&gt;alert" in home  # the top broker list shows the name as text
+    assert (
+        'data-api="/api/v1/network?tie_type=funding"'
+        in browser.http.get("/map?tie_type=funding").text
+    )
+    detail = browser.http.get(f"/coalitions/{records.coalition}").text
+    assert "Helixevenwicht" in detail and "Passende bestuursvorm" in detail
+    assert browser.http.get("/silos?theme=nowhere").status_code == 200
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(site: Site) -> None:
+    for path in ("/map", "/silos"):
+        assert site.browser().http.get(path).status_code == 303
+
+
+def test_result_cache_is_bounded() -> None:
+    cache = ResultCache(size=2)
+    calls: list[int] = []
+    for key in (1, 2, 1, 3, 2):
+        cache.get(key, lambda key=key: calls.append(key) or key)
+    assert calls == [1, 2, 3, 2] and len(cache) == 2
+
+
+def test_chart_geometry() -> None:
+    made = bars([("a", 2, "x"), ("b", 4, "y")])
+    assert [b.length for b in made] == [0.5, 1.0] and made[0].text == "2"
+    middle = diverging_bars([("silo", -1.0, 0.0), ("open", 0.5, None)])
+    assert (middle[0].start, middle[0].length, middle[0].marker) == (0.0, 0.5, 0.5)
+    assert (middle[1].start, middle[1].length, middle[1].marker) == (0.5, 0.25, None)
+    assert [heat_level(c, 10) for c in (0, 1, 5, 10)] == [0, 1, 3, 5]

@@ -40,7 +40,10 @@ from quadhelix.analytics.graphs import build_graph
 from quadhelix.analytics.paths import DEFAULT_PIVOTS, EXACT_LIMIT, path_metrics
 from quadhelix.analytics.projection import make_graph, merge_edges, project_memberships
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+SHARED = (
+    Path(os.environ.get("QUADHELIX_SHARED_DIR", Path(__file__).resolve().parents[2] / "shared"))
+    / "data"
+)
 PIVOTS = DEFAULT_PIVOTS
 CORDIS_HELIX = {
     "HES": "knowledge",

@@ -23,6 +23,7 @@ after the indexes are built (build time printed).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -52,7 +53,7 @@ from quadhelix.match.data import (
 from quadhelix.registry.vocab import HelixSector
 
 ROOT = Path(__file__).resolve().parents[1]
-CORDIS = ROOT.parent / "shared" / "data" / "cordis"
+CORDIS = Path(os.environ.get("QUADHELIX_SHARED_DIR", ROOT.parent / "shared")) / "data" / "cordis"
 CUTOFFS = ("2016-07-01", "2017-01-01", "2018-01-01", "2019-01-01", "2019-07-01")
 VALIDATION = "2016-07-01"
 TOP = 100

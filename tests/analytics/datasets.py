@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 from datetime import date
-from pathlib import Path
 
 import networkx as nx
 from sqlalchemy.orm import Session
@@ -24,8 +23,9 @@ from quadhelix.registry.vocab import (
     TieSource,
     TieType,
 )
+from tests.shared_data import DATA
 
-NETWORKS = Path(__file__).resolve().parents[3] / "shared" / "data" / "networks"
+NETWORKS = DATA / "networks"
 KNOKE_SECTORS = {
     "GOV": HelixSector.GOVERNMENT,
     "VOL": HelixSector.CIVIL_SOCIETY,

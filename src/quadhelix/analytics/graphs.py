@@ -27,8 +27,8 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, Select, and_, or_, select, true
-from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
+from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy.orm import Session, selectinload
 
 from quadhelix.analytics.filters import CoMembershipWeight, GraphFilters, GraphView
 from quadhelix.analytics.projection import make_graph, merge_edges, project_memberships
@@ -44,6 +44,7 @@ from quadhelix.registry.model import (
     coalition_area,
     coalition_theme,
 )
+from quadhelix.registry.queries import Dated, overlaps
 from quadhelix.registry.vocab import ActorKind, AreaKind, HelixSector, MemberRole
 from quadhelix.registry.vocabulary import resolve_areas, resolve_themes
 
@@ -51,18 +52,9 @@ CITY_UNIT_KINDS = frozenset({ActorKind.DEPARTMENT, ActorKind.TEAM})
 SEVERAL = "(several)"
 
 
-def _overlaps(
-    start: InstrumentedAttribute[date | None],
-    end: InstrumentedAttribute[date | None],
-    filters: GraphFilters,
-) -> ColumnElement[bool]:
+def _overlaps(model: Dated, filters: GraphFilters) -> ColumnElement[bool]:
     first, last = filters.window
-    conditions: list[ColumnElement[bool]] = []
-    if last is not None:
-        conditions.append(or_(start.is_(None), start <= last))
-    if first is not None:
-        conditions.append(or_(end.is_(None), end >= first))
-    return and_(true(), *conditions)
+    return overlaps(model, first, last)
 
 
 def _descendants(pairs: Iterable[tuple[int, int | None]], roots: Iterable[int]) -> set[int]:
@@ -89,9 +81,7 @@ class _Scope:
     area_ids: set[int] | None
 
     def coalitions(self) -> Select[int]:
-        query = select(Coalition.id).where(
-            _overlaps(Coalition.start_date, Coalition.end_date, self.filters)
-        )
+        query = select(Coalition.id).where(_overlaps(Coalition, self.filters))
         if self.filters.coalition_kinds:
             query = query.where(Coalition.kind.in_(self.filters.coalition_kinds))
         if self.theme_ids is not None:
@@ -115,13 +105,13 @@ class _Scope:
     def memberships(self) -> Select[int, int]:
         return select(Membership.actor_id, Membership.coalition_id).where(
             Membership.coalition_id.in_(self.coalitions()),
-            _overlaps(Membership.start_date, Membership.end_date, self.filters),
+            _overlaps(Membership, self.filters),
         )
 
     def actors(self) -> Select[int, str, HelixSector, ActorKind, int | None, str | None]:
         query = select(
             Actor.id, Actor.name, Actor.helix, Actor.kind, Actor.area_id, Actor.external_id
-        ).where(_overlaps(Actor.start_date, Actor.end_date, self.filters))
+        ).where(_overlaps(Actor, self.filters))
         members = select(self.memberships().subquery().c.actor_id)
         if self.theme_ids is not None:
             tagged = select(actor_theme.c.actor_id).where(
@@ -134,7 +124,7 @@ class _Scope:
 
     def ties(self) -> Select[int, int, bool, float]:
         query = select(Tie.source_actor_id, Tie.target_actor_id, Tie.directed, Tie.weight).where(
-            _overlaps(Tie.start_date, Tie.end_date, self.filters)
+            _overlaps(Tie, self.filters)
         )
         if self.filters.tie_types:
             query = query.where(Tie.type.in_(self.filters.tie_types))
@@ -442,8 +432,8 @@ def load_coalitions(
         .join(Actor, Actor.id == Membership.actor_id)
         .where(
             Membership.coalition_id.in_(wanted),
-            _overlaps(Membership.start_date, Membership.end_date, filters),
-            _overlaps(Actor.start_date, Actor.end_date, filters),
+            _overlaps(Membership, filters),
+            _overlaps(Actor, filters),
         )
         .order_by(Membership.coalition_id, Membership.actor_id, Membership.id)
     ).all()

@@ -12,16 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select, true
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
 
 from quadhelix.analytics.filters import GraphFilters
 from quadhelix.registry.identifiers import parse_date
-from quadhelix.registry.model import Actor, Coalition, Membership, Tie
-from quadhelix.registry.queries import CoalitionFilter, TieFilter
+from quadhelix.registry.model import Coalition, Membership, Tie
+from quadhelix.registry.queries import CoalitionFilter, Dated, TieFilter, overlaps
 from quadhelix.registry.vocab import CoalitionKind, TieSource, TieType, parse_choice
-
-Dated = type[Actor] | type[Coalition] | type[Membership] | type[Tie]
 
 
 @dataclass(frozen=True)
@@ -36,12 +34,7 @@ class Period:
     end: date | None = None
 
     def clause(self, model: Dated) -> ColumnElement[bool]:
-        conditions: list[ColumnElement[bool]] = []
-        if self.end is not None:
-            conditions.append(or_(model.start_date.is_(None), model.start_date <= self.end))
-        if self.start is not None:
-            conditions.append(or_(model.end_date.is_(None), model.end_date >= self.start))
-        return and_(true(), *conditions)
+        return overlaps(model, self.start, self.end)
 
 
 @dataclass(frozen=True)

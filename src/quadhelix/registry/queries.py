@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from quadhelix.registry.model import (
@@ -48,13 +48,25 @@ class Page(Generic[R]):
     offset: int
 
 
-def _active_on(
-    model: type[Actor] | type[Coalition] | type[Membership] | type[Tie], day: date
-) -> ColumnElement[bool]:
-    return and_(
-        or_(model.start_date.is_(None), model.start_date <= day),
-        or_(model.end_date.is_(None), model.end_date >= day),
-    )
+Dated = type[Actor] | type[Coalition] | type[Membership] | type[Tie]
+
+
+def overlaps(model: Dated, first: date | None, last: date | None) -> ColumnElement[bool]:
+    """Records that run at some time between ``first`` and ``last`` (inclusive, both optional).
+
+    A record without a start date began before any period; one without an end date still runs.
+    The one definition of "active in a period" that the CLI, exports and analytics share.
+    """
+    conditions: list[ColumnElement[bool]] = []
+    if last is not None:
+        conditions.append(or_(model.start_date.is_(None), model.start_date <= last))
+    if first is not None:
+        conditions.append(or_(model.end_date.is_(None), model.end_date >= first))
+    return and_(true(), *conditions)
+
+
+def _active_on(model: Dated, day: date) -> ColumnElement[bool]:
+    return overlaps(model, day, day)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import igraph as ig
@@ -149,3 +151,22 @@ def test_leiden_communities_are_connected() -> None:
     clusters = leiden(graph, seed=2)
     for community in clusters:
         assert graph.induced_subgraph(community).is_connected()
+
+
+def test_seeded_leiden_gives_the_same_communities_from_concurrent_threads() -> None:
+    """igraph's generator is process-wide: without the lock, two seeded calls in worker threads
+    draw from each other's generator and their results depend on timing."""
+    from tests.analytics.conftest import generated_graph
+
+    graphs = [generated_graph(n=600, m=2400, seed=s) for s in (1, 2)]
+    jobs = [(i % 2, 10 + i % 3) for i in range(48)]
+    serial = {job: leiden(graphs[job[0]], seed=job[1]).membership for job in set(jobs)}
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible, to expose races
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            found = list(pool.map(lambda job: leiden(graphs[job[0]], seed=job[1]).membership, jobs))
+    finally:
+        sys.setswitchinterval(interval)
+    assert found == [serial[job] for job in jobs]
+    assert len({tuple(m) for m in serial.values()}) > 1  # different seeds, different partitions

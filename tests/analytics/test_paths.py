@@ -8,7 +8,12 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from quadhelix.analytics.paths import exact_betweenness, path_metrics, sampled_path_metrics
+from quadhelix.analytics.paths import (
+    exact_betweenness,
+    exact_path_metrics,
+    path_metrics,
+    sampled_path_metrics,
+)
 from tests.analytics.conftest import generated_graph
 
 
@@ -107,8 +112,9 @@ def test_harmonic_closeness_is_used_because_igraph_closeness_is_per_component() 
     assert harmonic[0] == pytest.approx(4 / 6) and harmonic[5] == pytest.approx(1 / 6)
 
 
-def test_double_precision_search_is_exact() -> None:
-    from quadhelix.analytics.paths import _search
+@pytest.mark.parametrize("search", ["_search_dense", "_search_frontier"])
+def test_double_precision_search_is_exact(search: str) -> None:
+    from quadhelix.analytics import paths
 
     graph = generated_graph(n=90, m=300)
     n = graph.vcount()
@@ -122,5 +128,50 @@ def test_double_precision_search_is_exact() -> None:
         ),
         shape=(n, n),
     )
-    dependency, *_ = _search(arcs, arcs, np.arange(n), np.float64)
+    if search == "_search_dense":
+        dependency, *_ = paths._search_dense(arcs, arcs, np.arange(n), np.float64)
+    else:
+        dependency, *_ = paths._search_frontier(arcs, np.arange(n), np.float64)
     np.testing.assert_allclose(dependency, path_metrics(graph).betweenness, atol=1e-9)
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_frontier_search_of_large_networks_gives_the_exact_values(
+    directed: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quadhelix.analytics import paths
+
+    graph = generated_graph(n=150, m=500, seed=4)
+    if directed:
+        graph = graph.as_directed(mode="random")
+    exact = path_metrics(graph)
+    monkeypatch.setattr(paths, "FRONTIER_FROM", 10)
+    everyone = sampled_path_metrics(graph, np.arange(graph.vcount()), batch=6, workers=2)
+    np.testing.assert_allclose(everyone.betweenness, exact.betweenness, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(everyone.harmonic, exact.harmonic, atol=1e-12)
+    assert everyone.average_distance == pytest.approx(exact.average_distance, abs=1e-12)
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_exact_path_metrics_for_background_jobs_equal_the_exact_pass(directed: bool) -> None:
+    graph = generated_graph(n=160, m=520, seed=5)
+    if directed:
+        graph = graph.as_directed(mode="random")
+    seen: list[float] = []
+    job = exact_path_metrics(graph, seen.append, sources_per_step=50)
+    exact = path_metrics(graph)
+    assert job.method == "exact"
+    np.testing.assert_allclose(job.betweenness, exact.betweenness, atol=1e-9)
+    np.testing.assert_allclose(job.harmonic, exact.harmonic, atol=1e-12)
+    assert job.average_distance == pytest.approx(exact.average_distance, abs=1e-12)
+    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) == 4 + 4 + 1
+
+
+def test_reports_refuse_exact_path_metrics_of_large_networks() -> None:
+    from quadhelix.analytics.paths import REQUEST_EXACT_LIMIT
+    from quadhelix.analytics.reports import AnalysisSpec
+    from quadhelix.registry.errors import InvalidValue
+
+    assert AnalysisSpec(exact_limit=REQUEST_EXACT_LIMIT).exact_limit == REQUEST_EXACT_LIMIT
+    with pytest.raises(InvalidValue, match="exact_limit"):
+        AnalysisSpec(exact_limit=REQUEST_EXACT_LIMIT + 1)

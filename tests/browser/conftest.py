@@ -77,6 +77,7 @@ def _fill(url: str) -> tuple[int, int]:
         for partner in (1, 2, findable.id):
             add_tie(session, TieCreate(source_actor=f"#{evil.id}", target_actor=f"#{partner}"))
         add_user(session, "editor", PASSWORD, "editor")
+        add_user(session, "beheerder", PASSWORD, "admin")
         ids = evil.id, findable.id
     engine.dispose()
     return ids

@@ -14,6 +14,7 @@ import typer
 from typer.testing import CliRunner
 
 from quadhelix.cli import _FriendlyErrors, imports
+from quadhelix.cli import actors as actor_commands
 from quadhelix.cli import duplicates as duplicate_commands
 from quadhelix.cli.export_csv import export_csv
 from tests.io.helpers import CORPUS, registry_files, write
@@ -26,6 +27,7 @@ def _app() -> typer.Typer:
     actors = typer.Typer()
     actors.command("duplicates")(duplicate_commands.duplicates)
     actors.command("merge")(duplicate_commands.merge)
+    actors.command("show")(actor_commands.show)
     app.add_typer(actors, name="actors")
     export = typer.Typer()
     export.command("csv")(export_csv)
@@ -99,8 +101,20 @@ def test_cordis_duplicates_merge_and_export(cli: Cli, tmp_path: Path) -> None:
     pairs = json.loads(out)
     assert pairs, "the semiconductor set names some organisations twice"
     first = pairs[0]
+    _, out, _ = cli("actors", "show", str(first["second"]["id"]), "--json")
+    merged_pic = json.loads(out)["external_id"]
     _, out, _ = cli("actors", "merge", str(first["first"]["id"]), str(first["second"]["id"]))
     assert out.startswith(f"Merged #{first['second']['id']}")
+    assert f"Imports still find it by: {merged_pic}" in out
+    _, out, _ = cli("actors", "show", merged_pic, "--json")
+    shown = json.loads(out)
+    assert shown["id"] == first["first"]["id"]
+    assert {"external_id": merged_pic, "kbo": None} in shown["aliases"]
+    assert "cordis-activity-type" in shown["provenance"]
+    _, out, _ = cli("actors", "show", merged_pic)
+    assert "merged ids" in out and merged_pic in out and "provenance" in out
+    _, out, _ = cli("import", "cordis", str(table), "--json")
+    assert json.loads(out)["tables"]["actor"]["created"] == 0
     _, out, _ = cli("export", "csv", str(tmp_path / "out"))
     assert (tmp_path / "out" / "members.csv").exists() and "rows" in out
 

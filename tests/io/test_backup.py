@@ -25,10 +25,10 @@ from quadhelix.io.backup import (
 from quadhelix.io.export_filters import export_filter
 from quadhelix.io.export_records import View, read_network
 from quadhelix.io.graphml import write_graphml
-from quadhelix.registry.actors import create_actor
+from quadhelix.registry.actors import create_actor, get_actor
 from quadhelix.registry.bootstrap import initialise
 from quadhelix.registry.database import make_engine, transaction
-from quadhelix.registry.model import Actor, Setting
+from quadhelix.registry.model import Actor, ActorAlias, Setting
 from quadhelix.registry.schemas import ActorCreate
 from tests.conftest import Backend
 from tests.io.test_gexf import build_small_network
@@ -36,7 +36,12 @@ from tests.io.test_gexf import build_small_network
 
 def fill(engine: Engine) -> None:
     with transaction(engine) as session:
-        build_small_network(session)
+        small = build_small_network(session)
+        # A merged actor's identifiers and a provenance: a backup keeps them too.
+        buurtwerk = session.get(Actor, small.actors["buurtwerk"])
+        assert buurtwerk is not None
+        buurtwerk.provenance = "KBO/BCE open data: juridical form 017 (vzw)"
+        buurtwerk.aliases.append(ActorAlias(external_id="bw-oud", kbo="0202239951"))
         # Text keys whose order depends on collation: the backup must not.
         for key, value in (("city", "Gent"), ("Zone", "Oost"), ("_x", "é"), ("alpha", "")):
             session.add(Setting(key=key, value=value))
@@ -72,10 +77,14 @@ def test_round_trip_is_identical(filled: Engine, target: Engine, tmp_path: Path)
     path = tmp_path / "registry.json.gz"
     counts = write_backup(filled, path)
     assert counts["actor"] == 8 and counts["membership"] == 9 and counts["setting"] == 4
+    assert counts["actor_alias"] == 1
     assert gzip.decompress(path.read_bytes()).decode() == snapshot(filled)
     report = restore_file(target, path)
     assert report.rows == counts
     assert snapshot(target) == snapshot(filled)
+    with transaction(target) as session:
+        restored = get_actor(session, "bw-oud")
+        assert restored.name == "Buurtwerk Rabot" and restored.provenance is not None
 
 
 def test_sqlite_to_postgresql(backend: Backend, tmp_path: Path, target: Engine) -> None:

@@ -10,8 +10,9 @@ from quadhelix.io.cordis import import_cordis, participations_from_json
 from quadhelix.io.report import ImportRejected
 from quadhelix.registry.database import transaction
 from quadhelix.registry.filters import actor_filter, coalition_filter
-from quadhelix.registry.model import Actor, Coalition, Membership
+from quadhelix.registry.model import Actor, Area, Coalition, Membership
 from quadhelix.registry.queries import list_actors, list_coalitions
+from quadhelix.registry.vocab import AreaKind
 from tests.io.helpers import dump, write
 from tests.shared_data import DATA
 
@@ -50,6 +51,43 @@ def test_participations_become_actors_projects_and_members(engine: Engine, tmp_p
         assert list_coalitions(session, coalition_filter(session, theme=[some])).total > 0
         lead = session.scalar(select(func.count()).where(Membership.role == "lead"))
         assert lead and lead > 0
+
+
+def test_countries_are_areas_of_organisations_and_their_projects(
+    engine: Engine, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path / "p.csv",
+        "rcn,role,pic,type,contribution,country,start_date,end_date\n"
+        "1,coordinator,999,HES,10,BE,2020-01-01,2021-01-01\n"
+        "1,participant,998,PRC,10,EL,2020-01-01,2021-01-01\n"
+        "1,participant,997,PRC,10,BE,2020-01-01,2021-01-01\n"
+        "2,coordinator,997,PRC,10,BE,2020-01-01,2021-01-01\n"
+        "3,coordinator,996,OTH,NA,,2020-01-01,2021-01-01\n",
+    )
+    import_cordis(engine, path)
+    with transaction(engine) as session:
+        areas = {a.code: (a.name, a.kind) for a in session.scalars(select(Area))}
+        assert areas == {
+            "be": ("Belgium", AreaKind.COUNTRY),
+            "el": ("Greece", AreaKind.COUNTRY),
+        }
+        projects = {
+            c.external_id: [a.code for a in c.areas] for c in session.scalars(select(Coalition))
+        }
+        assert projects == {"1": ["be", "el"], "2": ["be"], "3": []}
+        actors = {
+            a.external_id: a.area.code if a.area else None for a in session.scalars(select(Actor))
+        }
+        assert actors == {"999": "be", "998": "el", "997": "be", "996": None}
+        provenance = {a.external_id: a.provenance for a in session.scalars(select(Actor))}
+        assert provenance["999"] == (
+            "CORDIS p.csv: activity type HES, helix by rule cordis-activity-type (HES -> knowledge)"
+        )
+        assert provenance["996"] is not None and "(OTH -> civil_society)" in provenance["996"]
+        assert all(a.description is None for a in session.scalars(select(Actor)))
+        greek = list_coalitions(session, coalition_filter(session, area=["Greece"]), limit=None)
+        assert [c.external_id for c in greek.items] == ["1"]
 
 
 def test_official_json_records_give_names_and_titles(engine: Engine, tmp_path: Path) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from quadhelix.io.csv_export import export_csv
 from quadhelix.io.load import import_spreadsheet
@@ -20,6 +20,10 @@ def test_export_import_export_gives_identical_files(
 ) -> None:
     for kind, path in registry_files(tmp_path / "in").items():
         import_spreadsheet(engine, kind, path)
+    with engine.begin() as connection:  # a provenance a formula guard must protect
+        connection.execute(
+            text("UPDATE actor SET provenance = '=HYPERLINK(1)' WHERE external_id = 'stad'")
+        )
     first = export_csv(engine, tmp_path / "first")
     assert first.counts == {"actors": 4, "coalitions": 2, "members": 3, "ties": 2}
     empty = make_engine(backend.registry_url())  # PostgreSQL: the same schema, emptied
@@ -32,6 +36,8 @@ def test_export_import_export_gives_identical_files(
     assert _files(tmp_path / "first") == _files(tmp_path / "second")
     actors = (tmp_path / "first" / "actors.csv").read_text(encoding="utf-8")
     assert "'=SUM(A1)" in actors and "0417.497.106" in actors
+    assert actors.splitlines()[0].endswith(",end,provenance")
+    assert "'=HYPERLINK(1)" in actors and ",spreadsheet actors.csv\n" in actors
 
 
 def test_filters_and_excel_flavour(engine: Engine, tmp_path: Path) -> None:

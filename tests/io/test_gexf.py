@@ -15,9 +15,11 @@ from sqlalchemy.orm import Session
 from quadhelix.io.export_filters import export_filter
 from quadhelix.io.export_records import View, departments, read_network, select_actors
 from quadhelix.io.gexf import write_gexf
+from quadhelix.io.graphml import write_graphml
 from quadhelix.registry.actors import create_actor
 from quadhelix.registry.coalitions import add_member, create_coalition
 from quadhelix.registry.database import transaction
+from quadhelix.registry.merge import merge_actors
 from quadhelix.registry.model import Actor
 from quadhelix.registry.schemas import ActorCreate, CoalitionCreate, MembershipCreate, TieCreate
 from quadhelix.registry.ties import add_tie
@@ -260,3 +262,23 @@ def test_departments_are_top_level_units(engine: Engine, small: Small) -> None:
 def test_an_empty_registry_gives_a_valid_file(engine: Engine) -> None:
     graph = read_back(gexf_of(engine))
     assert graph.number_of_nodes() == 0
+
+
+def test_provenance_and_merged_ids_are_node_attributes(engine: Engine, small: Small) -> None:
+    with transaction(engine) as session:
+        keep = session.get(Actor, small.actors["stad"])
+        drop = session.get(Actor, small.actors["bakkerij"])
+        assert keep is not None and drop is not None
+        drop.external_id = "BAK-1"
+        merge_actors(session, keep, drop)
+        keep.provenance = "spreadsheet stad.csv"
+    graph = read_back(gexf_of(engine))
+    stad = graph.nodes[str(small.actors["stad"])]
+    assert (stad["provenance"], stad["aliases"]) == ("spreadsheet stad.csv", "BAK-1")
+    assert "provenance" not in graph.nodes[str(small.actors["klimaat"])]
+    with transaction(engine) as session:
+        network = read_network(session, export_filter(), View.TIES)
+    stream = io.BytesIO()
+    write_graphml(network, stream)
+    graphml = nx.read_graphml(io.BytesIO(stream.getvalue()))
+    assert graphml.nodes[str(small.actors["stad"])]["aliases"] == "BAK-1"

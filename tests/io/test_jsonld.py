@@ -8,14 +8,16 @@ from datetime import date
 from typing import Any
 
 import pytest
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
-from sqlalchemy import Engine
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from sqlalchemy import Engine, select
 
 from quadhelix.io.export_filters import export_filter
 from quadhelix.io.jsonld import DEFAULT_BASE_IRI, check_base_iri, jsonld_document, write_jsonld
 from quadhelix.registry.database import transaction
 from quadhelix.registry.default_themes import DEFAULT_THEMES
 from quadhelix.registry.errors import InvalidValue
+from quadhelix.registry.merge import merge_actors
+from quadhelix.registry.model import Actor, ActorAlias
 from tests.io.test_gexf import Small, build_small_network
 
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -25,6 +27,8 @@ TIME = Namespace("http://www.w3.org/2006/time#")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+GENERIEK = Namespace("https://data.vlaanderen.be/ns/generiek#")
+M8G = Namespace("http://data.europa.eu/m8g/")
 XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
 BASE = "https://stad.example/id/"
 
@@ -96,6 +100,46 @@ def test_identifiers_and_structure(engine: Engine, small: Small) -> None:
     )
 
 
+def test_oslo_terms_and_their_counts_match_the_registry(engine: Engine, small: Small) -> None:
+    with transaction(engine) as session:
+        keep = session.get(Actor, small.actors["buurtwerk"])
+        drop = session.get(Actor, small.actors["bakkerij"])
+        assert keep is not None and drop is not None
+        keep.external_id = "BW-1"
+        drop.external_id, drop.kbo = "BAK-1", "0202239951"
+        merge_actors(session, keep, drop)
+        keep.provenance = "KBO/BCE open data: juridical form 017 (vzw)"
+    graph = parsed(engine)
+    with transaction(engine) as session:
+        actors = list(session.scalars(select(Actor)))
+        aliases = list(session.scalars(select(ActorAlias)))
+        expected_ids = sorted(
+            [a.kbo for a in actors if a.kbo]
+            + [a.association_code for a in actors if a.association_code]
+            + [v for alias in aliases for v in (alias.external_id, alias.kbo) if v]
+        )
+        public = {
+            URIRef(f"{BASE}actor/{a.id}")
+            for a in actors
+            if a.helix.value == "government" and a.kind.value == "organisation"
+        }
+    structured = of_type(graph, GENERIEK.GestructureerdeIdentificator)
+    local = sorted(str(graph.value(s, GENERIEK.lokaleIdentificator)) for s in structured)
+    assert local == expected_ids == sorted(["0417497106", "V0001234", "BAK-1", "0202239951"])
+    for identifier in of_type(graph, ADMS.Identifier):
+        inner = graph.value(identifier, GENERIEK.gestructureerdeIdentificator)
+        notation = graph.value(identifier, SKOS.notation)
+        assert graph.value(inner, GENERIEK.lokaleIdentificator) == notation
+    assert of_type(graph, M8G.PublicOrganisation) == public == {actor(small, "stad")}
+    buurtwerk = actor(small, "buurtwerk")
+    merged = {str(graph.value(i, SKOS.notation)) for i in graph.objects(buurtwerk, ADMS.identifier)}
+    assert merged == {"V0001234", "BAK-1", "0202239951"}
+    statement = graph.value(buurtwerk, DCTERMS.provenance)
+    assert graph.value(statement, RDF.type) == DCTERMS.ProvenanceStatement
+    assert "juridical form 017" in str(graph.value(statement, RDFS.label))
+    assert len(of_type(graph, DCTERMS.ProvenanceStatement)) == 1
+
+
 def test_memberships_with_role_and_period(engine: Engine, small: Small) -> None:
     graph = parsed(engine)
     universiteit = actor(small, "universiteit")
@@ -124,13 +168,14 @@ def test_triple_count_of_a_selection(engine: Engine, small: Small) -> None:
     # Dienst Klimaat: 2 types, identifier, label, 2 classifications, subOrganizationOf, unitOf,
     # 2 subjects = 10.
     # Buurtwerk: 2 types, identifier, label, 2 classifications, registration (1 + 3 in the
-    # identifier), association code (1 + 3), subject, spatial = 16.
+    # identifier + 3 for its OSLO structured identifier), association code (1 + 3 + 3),
+    # subject, spatial = 22.
     # Universiteit: type, identifier, label, 2 classifications, homepage, temporal (1 + interval
     # type + hasBeginning + instant type + date) = 11.
     # Energiegemeenschap: 2 types, identifier, label, classification, status,
     # subOrganizationOf, subject = 8.
     # Memberships: type, member, organization, role (+ the university's contribution) = 13.
-    records = 10 + 16 + 11 + 8 + 13
+    records = 10 + 22 + 11 + 8 + 13
     # Schemes: 2 triples each. Concepts: types, notation, labels, inScheme (+ broader).
     helix = 2 + 5 * 5
     actor_kinds = 2 + 6 * 4

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from quadhelix.io.kbo import classify, import_kbo
+from quadhelix.io.kbo import _provenance, classify, import_kbo
 from quadhelix.io.report import ImportRejected
+from quadhelix.io.validate import PROVENANCE_LENGTH
 from quadhelix.registry.database import transaction
 from quadhelix.registry.model import Actor
 from quadhelix.registry.vocab import HelixSector
@@ -97,6 +98,13 @@ def kbo_files(directory: Path) -> Path:
     return directory
 
 
+def test_provenance_stays_within_its_column() -> None:
+    many = ", ".join(f"{n:02d}.{n:03d}" for n in range(10, 99))
+    text = _provenance("017", "vzw", many, "kbo-nonprofit-form")
+    assert len(text) == PROVENANCE_LENGTH and text.endswith("…")
+    assert text.startswith("KBO/BCE open data: juridical form 017 (vzw); helix by rule kbo-")
+
+
 def test_classify_rules() -> None:
     public = {"124"}
     assert classify("017", {"88999"}, public) == (HelixSector.CIVIL_SOCIETY, "kbo-nonprofit-form")
@@ -129,7 +137,11 @@ def test_import_filters_by_postal_code_and_records_rules(engine: Engine, tmp_pat
         )
         assert rabot.external_id == "kbo:0417497106"
         assert rabot.start_date is not None and rabot.start_date.isoformat() == "2003-02-01"
-        assert rabot.description is not None and "kbo-nonprofit-form" in rabot.description
+        assert rabot.description is None  # descriptions are left to people
+        assert rabot.provenance == (
+            "KBO/BCE open data: juridical form 017 (vzw); helix by rule kbo-nonprofit-form; "
+            "main NACE-BEL 88.999"
+        )
     again = import_kbo(engine, source, ["9000", "9030"])
     assert again.tables["actor"].unchanged == 4
 

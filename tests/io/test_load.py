@@ -64,6 +64,46 @@ def test_changed_rows_are_updated_and_absent_columns_kept(engine: Engine, tmp_pa
         )
 
 
+def test_provenance_names_the_file_unless_the_sheet_gives_it(
+    engine: Engine, tmp_path: Path
+) -> None:
+    _import_all(engine, registry_files(tmp_path))
+    later = write(tmp_path / "later.csv", "id,name,helix\nrabot,Buurtwerk Rabot vzw,middenveld\n")
+    import_spreadsheet(engine, "actors", later)
+    given = write(
+        tmp_path / "given.csv",
+        "id,name,helix,herkomst\nugent,Universiteit Gent,kennis,jaarverslag 2024\n"
+        "nieuw,Nieuw,kennis,\n",
+    )
+    import_spreadsheet(engine, "actors", given)
+    with transaction(engine) as session:
+        provenance = {a.external_id: a.provenance for a in session.scalars(select(Actor))}
+    assert provenance["rabot"] == "spreadsheet actors.csv"  # not later.csv: it existed
+    assert provenance["ugent"] == "jaarverslag 2024"
+    assert provenance["nieuw"] is None
+    too_long = write(tmp_path / "long.csv", "id,name,helix,provenance\nx,X,kennis," + "p" * 501)
+    with pytest.raises(ImportRejected, match=r"long.csv:2:provenance: at most 500 characters"):
+        import_spreadsheet(engine, "actors", too_long)
+
+
+def test_a_parent_already_in_the_registry(engine: Engine, tmp_path: Path) -> None:
+    """A sheet of units whose parent was imported before (it used to crash with a KeyError)."""
+    import_spreadsheet(
+        engine, "actors", write(tmp_path / "a.csv", "id,name,helix\nstad,Stad,overheid\n")
+    )
+    units = write(
+        tmp_path / "b.csv",
+        "id,name,helix,kind,parent_id\nwonen,Dienst Wonen,overheid,dienst,stad\n"
+        "team,Team Wonen,overheid,team,wonen\n",
+    )
+    import_spreadsheet(engine, "actors", units)
+    assert import_spreadsheet(engine, "actors", units).tables["actor"].unchanged == 2
+    with transaction(engine) as session:
+        team = session.scalars(select(Actor).where(Actor.external_id == "team")).one()
+        assert team.parent is not None and team.parent.parent is not None
+        assert team.parent.parent.external_id == "stad"
+
+
 def test_dry_run_reports_and_writes_nothing(engine: Engine, tmp_path: Path) -> None:
     before = dump(engine)
     report = import_spreadsheet(engine, "actors", registry_files(tmp_path)["actors"], dry_run=True)

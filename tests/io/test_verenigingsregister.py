@@ -97,6 +97,12 @@ def test_associations_become_actors_with_activities_as_themes(
         assert [a.name for a in sport.items] == ["Judoclub Aarschot"]
         nature = session.scalars(select(Actor).where(Actor.external_id == "V0001001")).one()
         assert nature.kind is ActorKind.CITIZEN_INITIATIVE
+        assert nature.provenance == (
+            "Verenigingsregister verenigingen.json: association type FV, helix by rule "
+            "verenigingsregister-association (civil_society), FV -> citizen_initiative"
+        )
+        assert judo.provenance is not None and "association type VZW" in judo.provenance
+        assert judo.description == "Een vereniging"
     assert import_verenigingsregister(engine, path).tables["actor"].unchanged == 2
 
 

@@ -2,8 +2,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
+import pytest
+
 from quadhelix.match.builder import CoalitionBuilder
 from quadhelix.match.challenge import Challenge
+from quadhelix.match.proposal import similarity
 from quadhelix.registry.vocab import HelixSector
 
 LEAD = "Dienst Milieu en Klimaat"
@@ -59,3 +63,37 @@ def test_missing_sectors_are_reported(demo: CoalitionBuilder) -> None:
     proposal = demo.propose(Challenge("hittestress", size=2, helix_mix={"citizens": 1}))
     assert [p.candidate.actor.helix for p in proposal.members].count("citizens") == 1
     assert proposal.to_dict()["members"][0]["explanation_nl"]
+
+
+def test_similarity_is_one_within_an_organisation_else_the_term_overlap(
+    demo: CoalitionBuilder,
+) -> None:
+    parent = demo.data.actors.parent
+    child = int(np.flatnonzero(parent >= 0)[0])
+    mother = int(parent[child])
+    sibling = int(next(r for r in np.flatnonzero(parent == mother).tolist() if r != child))
+    other = int(np.flatnonzero(parent < 0)[-1])
+    rows = [child, mother, sibling, other]
+    matrix = similarity(demo, rows)
+    assert matrix[0, 1] == matrix[1, 0] == 1.0
+    assert matrix[0, 2] == matrix[1, 2] == 1.0
+    a, b = demo.document_terms(child), demo.document_terms(other)
+    assert matrix[0, 3] == pytest.approx(len(a & b) / len(a | b))
+    assert np.allclose(matrix, matrix.T)
+
+
+def test_explanations_name_the_shared_coalitions_on_the_asked_themes(
+    demo: CoalitionBuilder,
+) -> None:
+    proposal = demo.propose(Challenge("hittestress op speelplaatsen", themes=("heat",), lead=LEAD))
+    on_theme = [
+        p for p in proposal.members if p.candidate.network and p.candidate.network.shared_on_themes
+    ]
+    assert on_theme
+    for pick in on_theme:
+        n = pick.candidate.network.shared_on_themes if pick.candidate.network else 0
+        assert f"{n} on the themes asked for" in pick.explanation_en
+        assert f"{n} rond de gevraagde thema's" in pick.explanation_nl
+    plain = demo.propose(Challenge("hittestress op speelplaatsen", lead=LEAD))
+    assert all(p.candidate.network and not p.candidate.network.shared_on_themes
+               for p in plain.members)  # fmt: skip

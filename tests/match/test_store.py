@@ -7,7 +7,6 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-import pytest
 from sqlalchemy import Engine, select
 
 from quadhelix.io.cordis import import_cordis, read_participations, read_programme_parts
@@ -136,9 +135,6 @@ def test_cordis_files_give_the_shape_the_registry_gives(engine: Engine, tmp_path
     assert len(direct.memberships) == 300
 
 
-@pytest.mark.xfail(
-    reason="the CORDIS importer does not link projects to countries yet", strict=True
-)
 def test_cordis_projects_have_the_partners_countries_as_areas(
     engine: Engine, tmp_path: Path
 ) -> None:

@@ -8,6 +8,7 @@ from quadhelix.registry.errors import InvalidValue
 from quadhelix.registry.names import fold, slug
 from quadhelix.registry.vocab import (
     ActorKind,
+    AreaKind,
     CoalitionKind,
     HelixSector,
     MemberRole,
@@ -52,6 +53,8 @@ def test_other_vocabularies_take_dutch() -> None:
     assert parse_choice(MemberRole, "trekker", "role") is MemberRole.LEAD
     assert parse_choice(MemberRole, "coördinator", "role") is MemberRole.LEAD
     assert parse_choice(TieType, "subsidie", "type") is TieType.FUNDING
+    assert parse_choice(AreaKind, "Land", "kind") is AreaKind.COUNTRY
+    assert parse_choice(AreaKind, "country", "kind") is AreaKind.COUNTRY
 
 
 def test_dutch_labels_cover_every_sector() -> None:

@@ -44,6 +44,8 @@ class User(Timestamped, Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[Role] = mapped_column(choice(Role, "account_role"))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # May see who rated whom in partner surveys; granted on its own, never implied by a role.
+    survey_analyst: Mapped[bool] = mapped_column(Boolean, default=False)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     tokens: Mapped[list[ApiToken]] = relationship(

@@ -34,6 +34,7 @@ class UserCreate(BaseModel):
     username: Username
     password: Password
     role: Role = Role.VIEWER
+    survey_analyst: bool = False
 
 
 class UserUpdate(BaseModel):
@@ -44,6 +45,7 @@ class UserUpdate(BaseModel):
     role: Role | None = None
     is_active: bool | None = None
     password: Password | None = None
+    survey_analyst: bool | None = None
 
 
 class UserPublic(BaseModel):
@@ -53,6 +55,7 @@ class UserPublic(BaseModel):
     username: str
     role: Role
     is_active: bool
+    survey_analyst: bool
     last_login_at: datetime | None
     created_at: datetime
     updated_at: datetime

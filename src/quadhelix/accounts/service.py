@@ -61,17 +61,31 @@ def create_user(session: Session, data: UserCreate) -> User:
         password_hash=hash_password(data.password),
         role=data.role,
         is_active=True,
+        survey_analyst=data.survey_analyst,
     )
     session.add(user)
     session.flush()
     return user
 
 
-def add_user(session: Session, username: str, password: str, role: Role | str) -> User:
+def add_user(
+    session: Session,
+    username: str,
+    password: str,
+    role: Role | str,
+    *,
+    survey_analyst: bool = False,
+) -> User:
     """The same as ``create_user``, with the checks reported under the CLI's own words."""
     check_password_rules(password)
     return create_user(
-        session, UserCreate(username=_username(username), password=password, role=Role(role))
+        session,
+        UserCreate(
+            username=_username(username),
+            password=password,
+            role=Role(role),
+            survey_analyst=survey_analyst,
+        ),
     )
 
 
@@ -109,6 +123,11 @@ def set_role(session: Session, user: User, role: Role | str) -> User:
     return update_user(session, user, UserUpdate(role=Role(role)))
 
 
+def set_survey_analyst(session: Session, user: User, allowed: bool) -> User:
+    """Let a user see who rated whom in partner surveys (or stop it); no role implies it."""
+    return update_user(session, user, UserUpdate(survey_analyst=allowed))
+
+
 def set_password(session: Session, user: User, password: str) -> User:
     check_password_rules(password)
     return update_user(session, user, UserUpdate(password=password))
@@ -139,15 +158,17 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
 def create_demo_admin(engine: Engine) -> tuple[str, str]:
     """Make (or reset) the demo admin with a fresh random password; returns the credentials.
 
-    Meant for ``quadhelix demo`` on a generated database: the password is printed once.
+    Meant for ``quadhelix demo`` on a generated database: the password is printed once. The demo
+    admin is also a survey analyst, so that the demo shows the partner survey in full.
     """
     password = generate_password()
     with transaction(engine) as session:
         user = find_user(session, DEMO_ADMIN)
         if user is None:
-            add_user(session, DEMO_ADMIN, password, Role.ADMIN)
+            add_user(session, DEMO_ADMIN, password, Role.ADMIN, survey_analyst=True)
         else:
             user.role = Role.ADMIN
+            user.survey_analyst = True
             user.is_active = True
             user.password_hash = hash_password(password)
             user.updated_at = utcnow()

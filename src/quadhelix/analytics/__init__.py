@@ -40,7 +40,12 @@ from quadhelix.analytics.network import (
     density,
     network_summary,
 )
-from quadhelix.analytics.paths import PathMetrics, exact_betweenness, path_metrics
+from quadhelix.analytics.paths import (
+    PathMetrics,
+    exact_betweenness,
+    exact_path_metrics,
+    path_metrics,
+)
 from quadhelix.analytics.results import to_jsonable
 from quadhelix.analytics.synergy import SynergyResult, helix_synergy, mutual_information
 
@@ -78,6 +83,7 @@ __all__ = [
     "ei_index",
     "eigenvector",
     "exact_betweenness",
+    "exact_path_metrics",
     "gould_fernandez",
     "governance_fit",
     "groups_reached",

@@ -6,7 +6,7 @@ igraph graph with the same vertex attributes) and returns one row per actor.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import numpy as np
@@ -24,6 +24,7 @@ from quadhelix.analytics.centrality import (
 )
 from quadhelix.analytics.groups import actor_ei
 from quadhelix.analytics.paths import DEFAULT_PIVOTS, EXACT_LIMIT, Mode, PathMetrics, path_metrics
+from quadhelix.analytics.projection import shared_arrays
 
 METRICS = (
     "degree",
@@ -103,8 +104,50 @@ class ActorMetrics:
         return ranked if n is None else ranked[:n]
 
 
-def _optional(value: float) -> float | None:
-    return None if np.isnan(value) else float(value)
+OPTIONAL = frozenset(
+    {"betweenness_se", "constraint", "effective_size", "ei_helix", "ei_department"}
+)
+
+
+def _plain(name: str, values: Any) -> list[Any]:
+    """A column as Python numbers (one ``tolist`` instead of a conversion per actor); NaN
+    becomes ``None`` where the field is optional."""
+    plain: list[Any] = np.asarray(values).tolist()
+    if name in OPTIONAL:
+        return [None if x != x else x for x in plain]  # x != x only for NaN
+    return plain
+
+
+def _columns(graph: Any, brokerage_by: str) -> dict[str, Any]:
+    """Every actor metric except the path metrics, as arrays in vertex order."""
+    n = graph.vcount()
+    attributes = graph.vs.attributes()
+    has_department = "department" in attributes
+    has_helix = "helix" in attributes
+    roles = gould_fernandez(graph, brokerage_by) if brokerage_by in attributes else None
+    zeros = np.zeros(n, dtype=np.int64)
+    return {
+        "degree": degree(graph),
+        "in_degree": degree(graph, "in"),
+        "out_degree": degree(graph, "out"),
+        "strength": strength(graph),
+        "pagerank": pagerank(graph),
+        "eigenvector": eigenvector(graph),
+        "coreness": coreness(graph),
+        "clustering": local_clustering(graph),
+        "constraint": constraint(graph),
+        "effective_size": effective_size(graph),
+        "coordinator": roles.coordinator if roles else zeros,
+        "itinerant": roles.itinerant if roles else zeros,
+        "representative": roles.representative if roles else zeros,
+        "gatekeeper": roles.gatekeeper if roles else zeros,
+        "liaison": roles.liaison if roles else zeros,
+        "brokerage": roles.total if roles else zeros,
+        "sectors_reached": groups_reached(graph, "helix") if has_helix else zeros,
+        "departments_reached": (groups_reached(graph, "department") if has_department else zeros),
+        "ei_helix": actor_ei(graph, "helix") if has_helix else np.full(n, np.nan),
+        "ei_department": actor_ei(graph, "department") if has_department else np.full(n, np.nan),
+    }
 
 
 def _values(graph: Any, name: str) -> list[Any]:
@@ -129,71 +172,27 @@ def actor_metrics(
     Pass ``paths`` to reuse a path computation (e.g. the one behind a network summary).
     """
     n = graph.vcount()
-    if paths is None:
-        paths = path_metrics(
-            graph,
-            mode=harmonic_mode,
-            exact_limit=exact_limit,
-            pivots=pivots,
-            seed=seed,
-            workers=workers,
-        )
-    attributes = graph.vs.attributes()
-    has_department = "department" in attributes
-    has_helix = "helix" in attributes
-    roles = gould_fernandez(graph, brokerage_by) if brokerage_by in attributes else None
-    columns: dict[str, Any] = {
-        "degree": degree(graph),
-        "in_degree": degree(graph, "in"),
-        "out_degree": degree(graph, "out"),
-        "strength": strength(graph),
-        "pagerank": pagerank(graph),
-        "eigenvector": eigenvector(graph),
-        "coreness": coreness(graph),
-        "clustering": local_clustering(graph),
-        "constraint": constraint(graph),
-        "effective_size": effective_size(graph),
-        "sectors_reached": groups_reached(graph, "helix") if has_helix else np.zeros(n, int),
-        "departments_reached": (
-            groups_reached(graph, "department") if has_department else np.zeros(n, int)
-        ),
-        "ei_helix": actor_ei(graph, "helix") if has_helix else np.full(n, np.nan),
-        "ei_department": actor_ei(graph, "department") if has_department else np.full(n, np.nan),
-    }
-    zeros = np.zeros(n, dtype=np.int64)
+    with shared_arrays(graph):
+        if paths is None:
+            paths = path_metrics(
+                graph,
+                mode=harmonic_mode,
+                exact_limit=exact_limit,
+                pivots=pivots,
+                seed=seed,
+                workers=workers,
+            )
+        columns = _columns(graph, brokerage_by)
+    columns["betweenness"] = paths.betweenness
+    columns["betweenness_normalised"] = paths.betweenness_normalised
+    columns["betweenness_se"] = paths.betweenness_se
+    columns["harmonic"] = paths.harmonic
+    lists = {name: _plain(name, values) for name, values in columns.items()}
     ids, names = _values(graph, "actor_id"), _values(graph, "name")
     helix, department = _values(graph, "helix"), _values(graph, "department")
+    order = [field.name for field in fields(ActorRow)][4:]
     rows = tuple(
-        ActorRow(
-            actor_id=ids[i],
-            name=names[i],
-            helix=helix[i],
-            department=department[i],
-            degree=int(columns["degree"][i]),
-            in_degree=int(columns["in_degree"][i]),
-            out_degree=int(columns["out_degree"][i]),
-            strength=float(columns["strength"][i]),
-            betweenness=float(paths.betweenness[i]),
-            betweenness_normalised=float(paths.betweenness_normalised[i]),
-            betweenness_se=_optional(paths.betweenness_se[i]),
-            harmonic=float(paths.harmonic[i]),
-            pagerank=float(columns["pagerank"][i]),
-            eigenvector=float(columns["eigenvector"][i]),
-            coreness=int(columns["coreness"][i]),
-            clustering=float(columns["clustering"][i]),
-            constraint=_optional(columns["constraint"][i]),
-            effective_size=_optional(columns["effective_size"][i]),
-            coordinator=int((roles.coordinator if roles else zeros)[i]),
-            itinerant=int((roles.itinerant if roles else zeros)[i]),
-            representative=int((roles.representative if roles else zeros)[i]),
-            gatekeeper=int((roles.gatekeeper if roles else zeros)[i]),
-            liaison=int((roles.liaison if roles else zeros)[i]),
-            brokerage=int((roles.total if roles else zeros)[i]),
-            sectors_reached=int(columns["sectors_reached"][i]),
-            departments_reached=int(columns["departments_reached"][i]),
-            ei_helix=_optional(columns["ei_helix"][i]),
-            ei_department=_optional(columns["ei_department"][i]),
-        )
+        ActorRow(ids[i], names[i], helix[i], department[i], *(lists[name][i] for name in order))
         for i in range(n)
     )
     return ActorMetrics(

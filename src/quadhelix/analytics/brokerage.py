@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse  # type: ignore[import-untyped]
 
-from quadhelix.analytics.projection import edge_array, merge_edges
+from quadhelix.analytics.projection import cached, edge_array, merge_edges
 from quadhelix.analytics.triangles import iter_triangles
 
 IntArray = NDArray[np.int64]
@@ -64,12 +64,17 @@ class BrokerageRoles:
 
 
 def _arcs(graph: Any) -> tuple[IntArray, IntArray]:
-    edges = edge_array(graph)
-    source, target = edges[:, 0], edges[:, 1]
-    if not graph.is_directed():
-        source, target = np.concatenate([source, target]), np.concatenate([target, source])
-    merged = merge_edges(source, target, None, graph.vcount(), directed=True)
-    return merged.source, merged.target
+    """Each tie as arcs (two for an undirected tie), parallels merged, in key order."""
+
+    def make() -> tuple[IntArray, IntArray]:
+        edges = edge_array(graph)
+        source, target = edges[:, 0], edges[:, 1]
+        if not graph.is_directed():
+            source, target = np.concatenate([source, target]), np.concatenate([target, source])
+        merged = merge_edges(source, target, None, graph.vcount(), directed=True)
+        return merged.source, merged.target
+
+    return cached(graph, "arcs", make)
 
 
 def _has(keys: IntArray, query: IntArray) -> NDArray[np.bool_]:

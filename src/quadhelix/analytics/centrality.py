@@ -14,7 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse  # type: ignore[import-untyped]
 
-from quadhelix.analytics.projection import edge_array, merge_edges
+from quadhelix.analytics.projection import cached, edge_array, edge_weights, merge_edges
 from quadhelix.analytics.triangles import iter_triangles
 
 FloatArray = NDArray[np.float64]
@@ -22,9 +22,10 @@ IntArray = NDArray[np.int64]
 DegreeMode = Literal["all", "in", "out"]
 
 
-def _weights(graph: Any, weighted: bool) -> list[float] | None:
+def _weights(graph: Any, weighted: bool) -> str | None:
+    """The weight attribute's name for igraph (which reads it without a Python list)."""
     if weighted and "weight" in graph.es.attributes():
-        return list(graph.es["weight"])
+        return "weight"
     return None
 
 
@@ -71,8 +72,8 @@ def pagerank(
     if n == 0:
         return np.zeros(0)
     edges = edge_array(graph)
-    weights = _weights(graph, weighted)
-    w = np.ones(len(edges)) if weights is None else np.asarray(weights, dtype=np.float64)
+    weights = edge_weights(graph) if weighted else None
+    w = np.ones(len(edges)) if weights is None else weights
     source, target = edges[:, 0], edges[:, 1]
     if not graph.is_directed():
         source, target = np.concatenate([source, target]), np.concatenate([target, source])
@@ -154,10 +155,14 @@ def constraint(graph: Any, weighted: bool = True) -> FloatArray:
 
 def mutual_edges(graph: Any, weighted: bool = True) -> tuple[IntArray, IntArray, FloatArray]:
     """The undirected simple view: each pair once, weight = a_ij + a_ji (Burt's mutual weight)."""
-    edges = edge_array(graph)
-    weights = _weights(graph, weighted)
-    merged = merge_edges(edges[:, 0], edges[:, 1], weights, graph.vcount(), directed=False)
-    return merged.source, merged.target, merged.weight
+
+    def make() -> tuple[IntArray, IntArray, FloatArray]:
+        edges = edge_array(graph)
+        weights = edge_weights(graph) if weighted else None
+        merged = merge_edges(edges[:, 0], edges[:, 1], weights, graph.vcount(), directed=False)
+        return merged.source, merged.target, merged.weight
+
+    return cached(graph, f"mutual_edges:{weighted}", make)
 
 
 def effective_size(graph: Any, weighted: bool = True) -> FloatArray:

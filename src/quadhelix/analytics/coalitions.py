@@ -101,35 +101,42 @@ def _member_view(graph: Any, member_ids: set[int]) -> Any:
 
 
 def governance_fit(
-    coalition: CoalitionRecord, ties: Any, survey: Any | None = None
+    coalition: CoalitionRecord,
+    ties: Any,
+    survey: Any | None = None,
+    trust_density: float | None = None,
 ) -> GovernanceFit:
     """Which governance form suits the coalition (Provan & Kenis 2008, "Modes of network
     governance: structure, management, and effectiveness", JPART 18(2), table 2).
 
     Indicators: number of members; density and Freeman degree centralisation of the ties among
     members (``ties``: a tie graph with an ``actor_id`` vertex attribute); and, when a survey
-    graph is given and holds ties among members, trust density (density of the surveyed ties;
-    the registry has no separate trust tie type yet). Each form scores a point per matching
-    predictor: **shared** governance for few members (<= 8) with dense trust (>= 0.5) and no
-    dominant member (centralisation < 0.5); **lead organisation** for up to 25 members with
-    sparse or moderate trust (< 0.5) that centres on one member (centralisation >= 0.5, or a
-    member in the lead role); a **network administrative organisation** for more than 8 members
-    (two points above 25) with moderate density (0.2-0.5). Ties go to the simpler form. The
-    thresholds are ours: Provan & Kenis give directions, not numbers.
+    graph is given and holds ties among members, trust density (density of the surveyed ties). A
+    ``trust_density`` measured by a partner survey (``survey.scoring.trust_density``: the share
+    of member pairs whose mean trust rating is 3 or more of 4) takes precedence. Each form
+    scores a point per matching predictor: **shared** governance for few members (<= 8) with
+    dense trust (>= 0.5) and no dominant member (centralisation < 0.5); **lead organisation**
+    for up to 25 members with sparse or moderate trust (< 0.5) that centres on one member
+    (centralisation >= 0.5, or a member in the lead role); a **network administrative
+    organisation** for more than 8 members (two points above 25) with moderate density
+    (0.2-0.5). Ties go to the simpler form. The thresholds are ours: Provan & Kenis give
+    directions, not numbers.
     """
     ids = {member.actor_id for member in coalition.members}
     n = len(ids)
     view = _member_view(ties, ids)
     tie_density = density(view) if n >= 2 else None
     centralisation = degree_centralisation(view) if n >= 3 else None
-    trust = None
-    if survey is not None:
+    trust = trust_density
+    if trust is None and survey is not None:
         surveyed = _member_view(survey, ids)
         if surveyed.ecount() > 0 and n >= 2:
             trust = density(surveyed)
     leads = sum(1 for m in coalition.members if m.role == MemberRole.LEAD.value)
     trust_like = trust if trust is not None else tie_density
     trust_name = "trust density" if trust is not None else "tie density (no survey data)"
+    if trust_density is not None:
+        trust_name = "trust density (partner survey)"
     scores = {"shared": 0, "lead_organisation": 0, "network_administrative_organisation": 0}
     reasons: list[str] = []
     if n <= FEW_MEMBERS:

@@ -9,6 +9,9 @@ without a group says nothing about the grouping and is left out of the overall i
 from __future__ import annotations
 
 import random
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +19,7 @@ import igraph as ig  # type: ignore[import-untyped]
 import numpy as np
 from numpy.typing import NDArray
 
-from quadhelix.analytics.projection import edge_array, merge_edges
+from quadhelix.analytics.projection import cached, edge_array, merge_edges
 
 IntArray = NDArray[np.int64]
 FloatArray = NDArray[np.float64]
@@ -29,11 +32,15 @@ def _labels(graph: Any, attribute: str) -> tuple[list[str], IntArray]:
     return names, np.array([index.get(v, -1) for v in values], dtype=np.int64)
 
 
-def _ties(graph: Any) -> tuple[IntArray, IntArray]:
+def simple_ties(graph: Any) -> tuple[IntArray, IntArray]:
     """Each tie once: arcs of a directed graph, edges of an undirected one, parallels merged."""
-    edges = edge_array(graph)
-    merged = merge_edges(edges[:, 0], edges[:, 1], None, graph.vcount(), graph.is_directed())
-    return merged.source, merged.target
+
+    def make() -> tuple[IntArray, IntArray]:
+        edges = edge_array(graph)
+        merged = merge_edges(edges[:, 0], edges[:, 1], None, graph.vcount(), graph.is_directed())
+        return merged.source, merged.target
+
+    return cached(graph, "ties", make)
 
 
 def _ei(external: NDArray[Any] | float, internal: NDArray[Any] | float) -> Any:
@@ -161,7 +168,7 @@ def ei_index(
     (1, 2, -0.333, [0.0, 0.0])
     """
     names, codes = _labels(graph, attribute)
-    source, target = _ties(graph)
+    source, target = simple_ties(graph)
     k = len(names)
     external, internal, per_external, per_internal = _counts(codes, source, target, k)
     overall = float(_ei(external, internal))
@@ -204,7 +211,7 @@ def ei_index(
         permutations=rounds,
         seed=seed,
         groups=groups,
-        actor_ei=tuple(_none_if_nan(x) for x in actor_ei(graph, attribute)),
+        actor_ei=tuple(None if x != x else x for x in actor_ei(graph, attribute).tolist()),
     )
 
 
@@ -218,7 +225,7 @@ def actor_ei(graph: Any, attribute: str) -> FloatArray:
     """
     n = graph.vcount()
     _names, codes = _labels(graph, attribute)
-    source, target = _ties(graph)
+    source, target = simple_ties(graph)
     internal = (codes[source] == codes[target]) & (codes[source] >= 0)
     ends = np.concatenate([source, target])
     inside = np.concatenate([internal, internal])
@@ -254,7 +261,7 @@ def tie_matrix(graph: Any, row_attribute: str, column_attribute: str) -> TieMatr
     """
     row_names, row_codes = _labels(graph, row_attribute)
     col_names, col_codes = _labels(graph, column_attribute)
-    source, target = _ties(graph)
+    source, target = simple_ties(graph)
     a = np.concatenate([source, target])
     b = np.concatenate([target, source])
     keep = (row_codes[a] >= 0) & (col_codes[b] >= 0)
@@ -305,15 +312,50 @@ def leiden(graph: Any, seed: int | None = 0, iterations: int = 2, weighted: bool
     view = (
         graph.as_undirected(mode="collapse", combine_edges="sum") if graph.is_directed() else graph
     )
-    weights = view.es["weight"] if weighted and "weight" in view.es.attributes() else None
-    generator = random.Random(seed)
-    ig.set_random_number_generator(generator)
-    try:
+    weights = "weight" if weighted and "weight" in view.es.attributes() else None
+    with seeded_igraph_random(seed):
         return view.community_leiden(
             objective_function="modularity", weights=weights, n_iterations=iterations
         )
-    finally:
-        ig.set_random_number_generator(random)
+
+
+_IGRAPH_RANDOM = threading.Lock()
+
+
+@contextmanager
+def seeded_igraph_random(seed: int | None) -> Iterator[None]:
+    """igraph draws random numbers from one process-wide generator, and calls back into Python
+    for each draw, so another thread can run in between. Seeding it is only reproducible when
+    no other thread swaps or draws from it meanwhile: this lock serialises every seeded igraph
+    call (the web application runs analyses in worker threads)."""
+    with _IGRAPH_RANDOM:
+        ig.set_random_number_generator(random.Random(seed))
+        try:
+            yield
+        finally:
+            ig.set_random_number_generator(random)
+
+
+def _overlaps(
+    membership: IntArray, codes: IntArray, names: list[str], communities: int
+) -> tuple[CommunityOverlap, ...]:
+    """Per community its size and how many members each formal group has in it (largest
+    first), counted in one pass rather than one pass over the actors per community."""
+    sizes = np.bincount(membership, minlength=communities)
+    grouped = codes >= 0
+    k = max(1, len(names))
+    pairs, counts = np.unique(membership[grouped] * k + codes[grouped], return_counts=True)
+    found: dict[int, dict[str, int]] = {c: {} for c in range(communities)}
+    for pair, count in zip(pairs.tolist(), counts.tolist(), strict=True):
+        found[pair // k][names[pair % k]] = count
+    return tuple(
+        CommunityOverlap(
+            community=c,
+            size=int(sizes[c]),
+            groups=dict(sorted(found[c].items(), key=lambda item: (-item[1], item[0]))),
+        )
+        for c in range(communities)
+    )
 
 
 def compare_with_communities(
@@ -330,7 +372,7 @@ def compare_with_communities(
     """
     clusters = leiden(graph, seed=seed, weighted=weighted)
     view = clusters.graph
-    weights = view.es["weight"] if weighted and "weight" in view.es.attributes() else None
+    weights = "weight" if weighted and "weight" in view.es.attributes() else None
     membership = list(clusters.membership)
     names, codes = _labels(graph, attribute)
     formal = codes.copy()
@@ -347,19 +389,7 @@ def compare_with_communities(
                 [membership[i] for i in grouped], codes[grouped].tolist(), method="nmi"
             )
         )
-    overlaps = []
-    for community in range(len(clusters)):
-        members = [i for i in clusters[community] if codes[i] >= 0]
-        counted: dict[str, int] = {}
-        for i in members:
-            counted[names[codes[i]]] = counted.get(names[codes[i]], 0) + 1
-        overlaps.append(
-            CommunityOverlap(
-                community=community,
-                size=len(clusters[community]),
-                groups=dict(sorted(counted.items(), key=lambda item: (-item[1], item[0]))),
-            )
-        )
+    overlaps = _overlaps(np.asarray(membership, dtype=np.int64), codes, names, len(clusters))
     return CommunityComparison(
         attribute=attribute,
         communities=len(clusters),

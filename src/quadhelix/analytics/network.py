@@ -9,8 +9,10 @@ from typing import Any
 
 import numpy as np
 
-from quadhelix.analytics.groups import ei_index
+from quadhelix.analytics.centrality import mutual_edges
+from quadhelix.analytics.groups import ei_index, simple_ties
 from quadhelix.analytics.paths import DEFAULT_PIVOTS, EXACT_LIMIT, PathMetrics, path_metrics
+from quadhelix.analytics.projection import edge_array, shared_arrays
 
 
 def density(graph: Any) -> float:
@@ -24,10 +26,9 @@ def density(graph: Any) -> float:
     n = graph.vcount()
     if n < 2:
         return 0.0
-    simple = graph.copy()
-    simple.simplify(multiple=True, loops=True)
+    ties = simple_ties(graph)[0].size
     possible = n * (n - 1) if graph.is_directed() else n * (n - 1) / 2
-    return float(simple.ecount() / possible)
+    return float(ties / possible)
 
 
 def degree_centralisation(graph: Any) -> float:
@@ -43,9 +44,8 @@ def degree_centralisation(graph: Any) -> float:
     n = graph.vcount()
     if n < 3:
         return 0.0
-    view = graph.as_undirected(mode="collapse") if graph.is_directed() else graph.copy()
-    view.simplify(multiple=True, loops=True)
-    degrees = np.asarray(view.degree(), dtype=np.float64)
+    source, target, _ = mutual_edges(graph, weighted=False)
+    degrees = np.bincount(source, minlength=n) + np.bincount(target, minlength=n)
     return float((degrees.max() - degrees).sum() / ((n - 1) * (n - 2)))
 
 
@@ -99,8 +99,10 @@ def cut_points(graph: Any) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]
     >>> cut_points(ig.Graph([(0, 1), (1, 2), (2, 0), (2, 3)]))
     ((2,), ((2, 3),))
     """
-    view = graph.as_undirected(mode="collapse") if graph.is_directed() else graph.copy()
-    view.simplify(multiple=True, loops=True)
+    view = graph
+    if graph.is_directed() or not graph.is_simple():
+        view = graph.as_undirected(mode="collapse") if graph.is_directed() else graph.copy()
+        view.simplify(multiple=True, loops=True)
     points = tuple(sorted(int(v) for v in view.articulation_points()))
     bridges = tuple(sorted(tuple(sorted(view.es[e].tuple)) for e in view.bridges()))
     return points, bridges
@@ -119,12 +121,23 @@ def assortativity(graph: Any, attribute: str) -> float | None:
     """
     if attribute not in graph.vs.attributes() or graph.ecount() == 0:
         return None
-    keep = [v.index for v in graph.vs if v[attribute] is not None]
-    view = graph.induced_subgraph(keep)
-    names = sorted(set(view.vs[attribute]))
-    codes = [names.index(v) for v in view.vs[attribute]]
-    value = float(view.assortativity_nominal(codes, directed=graph.is_directed()))
-    return None if np.isnan(value) else value
+    values = graph.vs[attribute]
+    names = {name: i for i, name in enumerate(sorted({v for v in values if v is not None}))}
+    codes = np.array([names.get(v, -1) for v in values], dtype=np.int64)
+    edges = edge_array(graph)
+    source, target = codes[edges[:, 0]], codes[edges[:, 1]]
+    keep = (source >= 0) & (target >= 0)
+    source, target = source[keep], target[keep]
+    if not graph.is_directed():
+        source, target = np.concatenate([source, target]), np.concatenate([target, source])
+    k = len(names)
+    if source.size == 0:
+        return None
+    mixing = np.bincount(source * k + target, minlength=k * k).reshape(k, k) / source.size
+    expected = float(mixing.sum(axis=1) @ mixing.sum(axis=0))
+    if expected >= 1.0:
+        return None
+    return float((np.trace(mixing) - expected) / (1.0 - expected))
 
 
 def network_summary(
@@ -138,6 +151,13 @@ def network_summary(
     """Size, density, components, average distance, transitivity, centralisation, sector mixing
     and single points of failure of one network. Pass ``paths`` to reuse a path computation.
     """
+    with shared_arrays(graph):
+        return _summary(graph, paths, seed, exact_limit, pivots)
+
+
+def _summary(
+    graph: Any, paths: PathMetrics | None, seed: int | None, exact_limit: int, pivots: int
+) -> NetworkSummary:
     n = graph.vcount()
     if paths is None:
         paths = path_metrics(graph, seed=seed, exact_limit=exact_limit, pivots=pivots)
@@ -152,7 +172,7 @@ def network_summary(
         density=density(graph),
         components=len(sizes),
         largest_component=max(sizes, default=0),
-        isolates=int(sum(1 for d in graph.degree() if d == 0)),
+        isolates=int((np.asarray(graph.degree()) == 0).sum()),
         average_distance=paths.average_distance,
         distance_method=paths.method,
         transitivity=None if np.isnan(transitivity) else transitivity,

@@ -40,20 +40,10 @@ IntArray = NDArray[np.int64]
 Mode = Literal["in", "out"]
 
 EXACT_LIMIT = 2_000
+REQUEST_EXACT_LIMIT = 30_000  # above: exact path metrics only as a background job
 DEFAULT_PIVOTS = 320
-CACHE_CELLS = 400_000  # actors x batch size that keep one level of a batch in the CPU cache
-
-
-def batch_size(n: int) -> int:
-    """Pivots searched together: 16 for city-sized graphs, fewer (at least 2) for large ones.
-
-    >>> batch_size(10_000), batch_size(100_000)
-    (16, 4)
-    """
-    size = 16
-    while size > 2 and n * size > CACHE_CELLS:
-        size //= 2
-    return size
+FRONTIER_FROM = 25_000  # actors; see _search
+BATCH = 16  # pivots searched together; their spread gives the standard error
 
 
 @dataclass(frozen=True)
@@ -110,6 +100,55 @@ def exact_betweenness(
     return total
 
 
+def exact_path_metrics(
+    graph: Any,
+    progress: Callable[[float], None] | None = None,
+    *,
+    mode: Mode = "out",
+    sources_per_step: int = 500,
+) -> PathMetrics:
+    """Exact betweenness, harmonic closeness and average distance of a network of any size, in
+    steps that report progress: the background-job counterpart of ``path_metrics`` (which
+    samples above ``EXACT_LIMIT`` actors). Betweenness is the bulk of the work (to 70 % of the
+    progress), harmonic closeness the next 25 %, the average distance one last step.
+
+    >>> import igraph as ig
+    >>> seen = []
+    >>> m = exact_path_metrics(ig.Graph.Star(4), seen.append, sources_per_step=2)
+    >>> m.method, m.betweenness.tolist(), [round(x, 3) for x in seen]
+    ('exact', [3.0, 0.0, 0.0, 0.0], [0.35, 0.7, 0.825, 0.95, 1.0])
+    """
+    n = graph.vcount()
+    directed = bool(graph.is_directed())
+
+    def report(fraction: float) -> None:
+        if progress is not None:
+            progress(fraction)
+
+    betweenness = exact_betweenness(
+        graph, lambda done: report(0.7 * done), sources_per_step=sources_per_step
+    )
+    harmonic = np.zeros(n)
+    for start in range(0, n, sources_per_step):
+        chunk = list(range(start, min(n, start + sources_per_step)))
+        harmonic[chunk] = graph.harmonic_centrality(
+            vertices=chunk, mode=mode if directed else "all", normalized=True
+        )
+        report(0.7 + 0.25 * (chunk[-1] + 1) / n)
+    average = float(graph.average_path_length(directed=directed, unconn=True)) if n else None
+    report(1.0)
+    return PathMetrics(
+        betweenness=betweenness,
+        betweenness_normalised=_normalise(betweenness, n, directed),
+        betweenness_se=np.zeros(n),
+        harmonic=np.nan_to_num(harmonic),
+        average_distance=None if average is None or np.isnan(average) else average,
+        method="exact",
+        pivots=n,
+        seed=None,
+    )
+
+
 def path_metrics(
     graph: Any,
     *,
@@ -161,10 +200,11 @@ class _Sums:
     pair_count: int
 
 
-def _search(
+def _search_dense(
     forward: Any, backward: Any, pivots: IntArray, dtype: type[np.floating[Any]] = np.float32
 ) -> tuple[FloatArray, FloatArray, float, int]:
-    """One breadth-first search per pivot, all pivots of the batch at once as matrix columns.
+    """One breadth-first search per pivot, all pivots of the batch at once as matrix columns;
+    every level multiplies all arcs (fastest for shallow, city-sized networks).
 
     ``forward`` holds the arcs as rows-to-columns transposed (so forward @ x pulls along arcs),
     ``backward`` the arcs themselves. Returns the scaled dependencies summed over the pivots,
@@ -208,20 +248,91 @@ def _search(
     return dependency, inverse, float(distance.sum()), int(reached_any.sum())
 
 
+def _search_frontier(
+    arcs: Any, pivots: IntArray, dtype: type[np.floating[Any]] = np.float32
+) -> tuple[FloatArray, FloatArray, float, int]:
+    """As ``_search_dense``, for large networks with deep searches and few pivots per batch.
+
+    ``arcs`` is a CSR matrix with a row per actor holding the arcs the search follows out of it.
+    Each level multiplies only the rows of the frontier (and the way back only the rows of one
+    level), so the sparse products cost the arcs a search explores, not all arcs at every
+    level. Returns the scaled dependencies summed over the pivots, the sums of 1/d(pivot, v),
+    and the sum and number of finite pivot distances. Single precision by default: its rounding
+    (~1e-7 relative) is far below the sampling error, and it runs almost twice as fast.
+    """
+    n = arcs.shape[0]
+    b = pivots.size
+    columns = np.arange(b)
+    level = np.full((n, b), -1, dtype=np.int32)
+    level[pivots, columns] = 0
+    zero, one = dtype(0.0), dtype(1.0)
+    sigma = np.zeros((n, b), dtype=dtype)
+    sigma[pivots, columns] = 1.0
+    rows = np.unique(pivots)
+    values = sigma[rows]
+    layers: list[tuple[IntArray, NDArray[np.bool_]]] = []  # rows of a level, columns reached
+    depth = 0
+    while rows.size:
+        reached = arcs[rows].T @ values
+        new = (reached > 0) & (level < 0)
+        active = np.flatnonzero(new.any(axis=1))
+        if not active.size:
+            break
+        depth += 1
+        level[new] = depth
+        frontier = np.where(new, reached, zero)
+        sigma += frontier
+        rows, values = active, frontier[active]
+        layers.append((active, new[active]))
+    # Scaled dependency of Geisberger et al.: delta(v) = sum_w sigma_v/sigma_w (1/d_w + delta_w),
+    # then multiplied by d(v); sums over targets t of d(s,v)/d(s,t) * sigma_st(v)/sigma_st.
+    delta = np.zeros((n, b), dtype=dtype)
+    pulled = np.zeros((n, b), dtype=dtype)
+    for d in range(len(layers), 1, -1):
+        here_rows, here_new = layers[d - 1]
+        divisor = np.where(here_new, sigma[here_rows], one)
+        pulled[here_rows] = np.where(here_new, (dtype(1.0 / d) + delta[here_rows]) / divisor, zero)
+        before_rows, before_new = layers[d - 2]
+        pushed = arcs[before_rows] @ pulled
+        delta[before_rows] += np.where(before_new, sigma[before_rows] * pushed, zero)
+        pulled[here_rows] = zero
+    reached_any = level > 0
+    distance = np.where(reached_any, level, 0)
+    dependency = (delta * distance).sum(axis=1, dtype=np.float64)
+    inverse = np.where(reached_any, 1.0 / np.maximum(level, 1), 0.0).sum(axis=1)
+    return dependency, inverse, float(distance.sum()), int(reached_any.sum())
+
+
+def _search(
+    arcs: Any, arcs_t: Any, pivots: IntArray, dtype: type[np.floating[Any]] = np.float32
+) -> tuple[FloatArray, FloatArray, float, int]:
+    """Searches from ``pivots`` along the rows of ``arcs`` (``arcs_t`` is its transpose).
+
+    Up to ``FRONTIER_FROM`` actors every level is one product over all arcs; above, only the
+    frontier's rows are multiplied: searches there are deep (many levels) and batches small,
+    so touching all arcs at every level would dominate (measured: ~30% less CPU at 1e5 actors,
+    ~30% more at 1e4).
+    """
+    if arcs.shape[0] > FRONTIER_FROM:
+        return _search_frontier(arcs, pivots, dtype)
+    return _search_dense(arcs_t, arcs, pivots, dtype)
+
+
 def _search_safely(
-    forward: Any, backward: Any, pivots: IntArray
+    arcs: Any, arcs_t: Any, pivots: IntArray
 ) -> tuple[FloatArray, FloatArray, float, int]:
     """Single precision, or double when path counts overflow it (beyond ~3e38 paths)."""
-    result = _search(forward, backward, pivots)
+    result = _search(arcs, arcs_t, pivots)
     if np.isfinite(result[0]).all():
         return result
-    return _search(forward, backward, pivots, np.float64)
+    return _search(arcs, arcs_t, pivots, np.float64)
 
 
 def _batch(arcs: Any, arcs_t: Any, pivots: IntArray, directed: bool) -> _Sums:
-    dependency, inverse_in, distance_sum, pairs = _search_safely(arcs_t, arcs, pivots)
+    """Searches along the arcs and, when directed, against them too."""
+    dependency, inverse_in, distance_sum, pairs = _search_safely(arcs, arcs_t, pivots)
     if directed:
-        reverse_dependency, inverse_out, _, _ = _search_safely(arcs, arcs_t, pivots)
+        reverse_dependency, inverse_out, _, _ = _search_safely(arcs_t, arcs, pivots)
         dependency = dependency + reverse_dependency
     else:
         inverse_out = inverse_in
@@ -253,8 +364,8 @@ def sampled_path_metrics(
     )
     arcs.sum_duplicates()
     arcs.data[:] = 1.0
-    arcs_t = arcs.T.tocsr()
-    batch = batch or batch_size(n)
+    arcs_t = arcs.T.tocsr() if directed else arcs
+    batch = batch or BATCH
     batches = [chosen[i : i + batch] for i in range(0, chosen.size, batch)]
     workers = workers or min(4, os.cpu_count() or 1)
     with ThreadPoolExecutor(max_workers=workers) as pool:

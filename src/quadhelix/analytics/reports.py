@@ -25,10 +25,16 @@ from quadhelix.analytics.groups import (
     tie_matrix,
 )
 from quadhelix.analytics.network import NetworkSummary, network_summary
-from quadhelix.analytics.paths import DEFAULT_PIVOTS, EXACT_LIMIT, path_metrics
+from quadhelix.analytics.paths import (
+    DEFAULT_PIVOTS,
+    EXACT_LIMIT,
+    REQUEST_EXACT_LIMIT,
+    path_metrics,
+)
 from quadhelix.analytics.synergy import SynergyResult, helix_synergy
 from quadhelix.registry.errors import InvalidValue
 from quadhelix.registry.vocab import TieSource
+from quadhelix.survey.service import latest_trust_density
 
 SILO_GROUPINGS = ("department", "unit", "helix", "area")
 SYNERGY_GROUPINGS = {"area": "district", "district": "district", "theme": "theme"}
@@ -46,6 +52,17 @@ class AnalysisSpec:
     pivots: int = DEFAULT_PIVOTS
     exact_limit: int = EXACT_LIMIT
     permutations: int | None = None
+
+    def __post_init__(self) -> None:
+        # Reports answer requests; exact path metrics of a larger network take tens of minutes
+        # and belong in a background job (paths.exact_path_metrics, with progress).
+        if self.exact_limit > REQUEST_EXACT_LIMIT:
+            raise InvalidValue(
+                "exact_limit",
+                self.exact_limit,
+                f"at most {REQUEST_EXACT_LIMIT:,} actors in a report; run "
+                "exact_path_metrics as a background job for larger networks",
+            )
 
 
 def summary_report(session: Session, spec: AnalysisSpec) -> NetworkSummary:
@@ -138,7 +155,10 @@ def coalition_report(session: Session, ref: str, spec: AnalysisSpec) -> Coalitio
     survey = build_graph(
         session, GraphView.TIES, replace(spec.filters, tie_sources=(TieSource.SURVEY,))
     )
-    return CoalitionReport(composition(coalition), governance_fit(coalition, ties, survey))
+    trust = latest_trust_density(session, coalition_id)
+    return CoalitionReport(
+        composition(coalition), governance_fit(coalition, ties, survey, trust_density=trust)
+    )
 
 
 def snapshot(session: Session, spec: AnalysisSpec, day: date) -> Snapshot:

@@ -19,6 +19,7 @@ from quadhelix.cli import (
     exports,
     imports,
     serve,
+    survey,
     ties,
     users,
     vocabulary,
@@ -61,6 +62,7 @@ app.add_typer(vocabulary.themes_app, name="themes")
 app.add_typer(vocabulary.areas_app, name="areas")
 app.add_typer(users.app, name="users")
 app.add_typer(users.tokens_app, name="tokens")
+app.add_typer(survey.app, name="survey")
 app.command("serve")(serve.serve)
 app.add_typer(analyze.app, name="analyze")
 app.command("build-coalition")(build.build_coalition)

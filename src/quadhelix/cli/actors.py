@@ -251,6 +251,14 @@ def show(
             "themes": ", ".join(public.themes) or None,
             "active": _period(public.start_date, public.end_date),
             "description": public.description,
+            "provenance": public.provenance,
+            "merged ids": ", ".join(
+                text
+                for alias in public.aliases
+                for text in (alias.external_id, alias.kbo and f"KBO {format_kbo(alias.kbo)}")
+                if text
+            )
+            or None,
             "ties": str(tie_count),
         }
         print_table([(k, v) for k, v in details.items() if v], ["field", "value"])

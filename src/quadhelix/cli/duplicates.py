@@ -41,7 +41,11 @@ def merge(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Merge a duplicate into an actor: memberships, ties, sub-units and themes move over."""
+    """Merge a duplicate into an actor: memberships, ties, sub-units and themes move over.
+
+    The duplicate's external id and KBO number are kept as aliases, so importing a file that
+    still uses them updates the kept actor instead of bringing the duplicate back.
+    """
     with unit_of_work(db) as session:
         result = merge_actors(session, get_actor(session, keep), get_actor(session, other, "other"))
     if as_json:
@@ -52,3 +56,5 @@ def merge(
         f"{result.memberships_moved} memberships and {result.ties_moved} ties moved, "
         f"{result.memberships_dropped + result.ties_dropped} doubles dropped"
     )
+    if result.aliases:
+        typer.echo(f"Imports still find it by: {', '.join(result.aliases)}")

@@ -13,7 +13,14 @@ from typing import Annotated
 import typer
 
 from quadhelix.accounts.model import Role
-from quadhelix.accounts.service import add_user, get_user, list_users, remove_user, set_role
+from quadhelix.accounts.service import (
+    add_user,
+    get_user,
+    list_users,
+    remove_user,
+    set_role,
+    set_survey_analyst,
+)
 from quadhelix.accounts.service import set_password as change_password
 from quadhelix.accounts.tokens import (
     create_api_token,
@@ -34,6 +41,14 @@ PasswordStdin = Annotated[
     typer.Option("--password-stdin", help="Read the password from the first line of stdin."),
 ]
 
+SurveyAnalystOption = Annotated[
+    bool,
+    typer.Option(
+        "--survey-analyst",
+        help="May see who rated whom in partner surveys (no role implies this).",
+    ),
+]
+
 
 def _read_password(from_stdin: bool) -> str:
     if from_stdin:
@@ -49,14 +64,16 @@ def _read_password(from_stdin: bool) -> str:
 def add(
     username: UsernameArgument,
     role: Annotated[Role, typer.Option(help="What the user may do.")] = Role.VIEWER,
+    survey_analyst: SurveyAnalystOption = False,
     password_stdin: PasswordStdin = False,
     db: DbOption = None,
 ) -> None:
     """Add a user, e.g. the first admin: quadhelix users add anna --role admin."""
     password = _read_password(password_stdin)
     with unit_of_work(db) as session:
-        user = add_user(session, username, password, role)
-        typer.echo(f"Added user {user.username} ({user.role.value})")
+        user = add_user(session, username, password, role, survey_analyst=survey_analyst)
+        analyst = ", survey analyst" if user.survey_analyst else ""
+        typer.echo(f"Added user {user.username} ({user.role.value}{analyst})")
 
 
 @app.command("list")
@@ -72,6 +89,7 @@ def list_(db: DbOption = None, as_json: JsonOption = False) -> None:
                         "username": u.username,
                         "role": u.role.value,
                         "is_active": u.is_active,
+                        "survey_analyst": u.survey_analyst,
                         "last_login_at": u.last_login_at,
                     }
                     for u in users
@@ -79,10 +97,17 @@ def list_(db: DbOption = None, as_json: JsonOption = False) -> None:
             )
             return
         rows = [
-            (u.id, u.username, u.role.value, "yes" if u.is_active else "no", u.last_login_at)
+            (
+                u.id,
+                u.username,
+                u.role.value,
+                "yes" if u.is_active else "no",
+                "yes" if u.survey_analyst else "no",
+                u.last_login_at,
+            )
             for u in users
         ]
-        print_table(rows, ["id", "username", "role", "active", "last sign-in"])
+        print_table(rows, ["id", "username", "role", "active", "survey analyst", "last sign-in"])
 
 
 @app.command("set-role")
@@ -96,6 +121,22 @@ def set_role_(
         user = set_role(session, get_user(session, username), role)
         end_all_web_sessions(session, user)
         typer.echo(f"User {user.username} is now {user.role.value}")
+
+
+@app.command("set-survey-analyst")
+def set_survey_analyst_(
+    username: UsernameArgument,
+    allowed: Annotated[
+        bool, typer.Option("--on/--off", help="Grant or withdraw the permission.")
+    ] = True,
+    db: DbOption = None,
+) -> None:
+    """Let a user see who rated whom in partner surveys, or withdraw it (--off)."""
+    with unit_of_work(db) as session:
+        user = set_survey_analyst(session, get_user(session, username), allowed)
+        end_all_web_sessions(session, user)
+        state = "is now" if user.survey_analyst else "is no longer"
+        typer.echo(f"User {user.username} {state} a survey analyst")
 
 
 @app.command("set-password")

@@ -96,7 +96,8 @@ def areas_list(db: DbOption = None, as_json: JsonOption = False) -> None:
 def areas_add(
     name: Annotated[str, typer.Argument(help="The area's name, e.g. 'Rabot'.")],
     kind: Annotated[
-        str, typer.Option(help="city, district or neighbourhood (stad, district, wijk).")
+        str,
+        typer.Option(help="country, city, district or neighbourhood (land, stad, district, wijk)."),
     ] = "neighbourhood",
     parent: Annotated[str | None, typer.Option(help="The area it lies in.")] = None,
     code: Annotated[str | None, typer.Option(help="Code; made from the name if left out.")] = None,

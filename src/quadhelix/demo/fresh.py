@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, MetaData, func, select
 
 from quadhelix.demo.city import DemoCity, build_demo_city
+from quadhelix.demo.surveys import DemoSurvey, build_demo_surveys
 from quadhelix.registry.bootstrap import initialise
 from quadhelix.registry.database import (
     describe_url,
@@ -26,6 +27,7 @@ DEMO_MARKER = "demo_seed"
 class BuiltDemo:
     city: DemoCity
     stats: dict[str, Any]
+    survey: DemoSurvey | None = None
 
     def tour(self, url: str) -> str:
         """The demo's story and what to try next, with commands that work on this database."""
@@ -49,6 +51,12 @@ class BuiltDemo:
             lines.append(f"  quadhelix actors show {city.brokers[0].id}{db}")
         if city.seminars:
             lines.append(f"  quadhelix coalitions show {city.seminars[0].id}{db}")
+        if self.survey is not None:
+            first, last = self.survey.wave_ids[0], self.survey.wave_ids[-1]
+            lines.append(
+                f"  quadhelix survey list{db}   (partner survey of {self.survey.coalition})"
+            )
+            lines.append(f"  quadhelix survey compare {first} {last}{db}")
         return "\n".join(lines)
 
 
@@ -82,9 +90,10 @@ def create_demo_database(url: str, seed: int) -> BuiltDemo:
         initialise(engine)
         with transaction(engine) as session:
             city = build_demo_city(session, seed=seed)
+            survey = build_demo_surveys(session, seed)
             session.add(Setting(key=DEMO_MARKER, value=str(seed)))
             session.flush()
             stats = registry_stats(session)
-        return BuiltDemo(city, stats)
+        return BuiltDemo(city, stats, survey)
     finally:
         engine.dispose()

@@ -40,7 +40,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DBAPIError, StatementError
 
-import quadhelix.accounts.model  # noqa: F401  (registers the account tables, as migrations do)
+import quadhelix.accounts.model  # registers the account tables, as migrations do
+import quadhelix.survey.model  # noqa: F401  (and the survey tables)
 from quadhelix.io.export_records import atomic_output
 from quadhelix.registry.database import current_revision, head_revision
 from quadhelix.registry.default_themes import DEFAULT_THEMES

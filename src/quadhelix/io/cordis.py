@@ -8,7 +8,8 @@ Mapping rules (documented in docs/imports.md):
 * activity type HES/REC -> knowledge, PRC -> business, PUB -> government, OTH -> civil_society;
 * role coordinator -> lead, participant and thirdParty -> participant, partner -> partner;
 * programme part (``SC5``, ``LEIT`` ...) -> a theme with that code, under the theme ``h2020``;
-* country -> an area whose code is the lower-case country code (``--area BE`` finds it).
+* country -> an area of kind ``country`` whose code is the lower-case EU country code (``--area BE``
+  finds it); an organisation's area is its country, a project's areas are its partners' countries.
 """
 
 from __future__ import annotations
@@ -16,17 +17,28 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+from collections.abc import Iterator, Mapping
 from datetime import date
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+from babel import Locale
 from sqlalchemy import Engine
 
 from quadhelix.io.entities import ACTORS, COALITIONS
 from quadhelix.io.load import gc_paused, import_transaction, upsert_entities
 from quadhelix.io.relations import MEMBERS, upsert_relations
 from quadhelix.io.report import ImportRejected, ImportReport, Problem, Progress, no_progress
-from quadhelix.io.validate import Batch, Field, Invalid, day, parse_column, shown
+from quadhelix.io.validate import (
+    PROVENANCE_LENGTH,
+    Batch,
+    Field,
+    Invalid,
+    day,
+    parse_column,
+    shown,
+)
 from quadhelix.io.vocabulary import NewArea, NewTheme, Vocabulary
 from quadhelix.registry.model import utcnow
 from quadhelix.registry.vocab import (
@@ -76,16 +88,34 @@ PROGRAMME_PARTS: dict[str, tuple[str, str]] = {
     "Euratom": ("Euratom", "Euratom"),
 }
 _PART_ALIASES = {"Innovation in SMEs": "SME"}
-COUNTRIES = {
-    "AT": "Austria", "BE": "Belgium", "BG": "Bulgaria", "CH": "Switzerland", "CY": "Cyprus",
-    "CZ": "Czechia", "DE": "Germany", "DK": "Denmark", "EE": "Estonia", "EL": "Greece",
-    "ES": "Spain", "FI": "Finland", "FR": "France", "HR": "Croatia", "HU": "Hungary",
-    "IE": "Ireland", "IL": "Israel", "IS": "Iceland", "IT": "Italy", "LT": "Lithuania",
-    "LU": "Luxembourg", "LV": "Latvia", "MT": "Malta", "NL": "Netherlands", "NO": "Norway",
-    "PL": "Poland", "PT": "Portugal", "RO": "Romania", "RS": "Serbia", "SE": "Sweden",
-    "SI": "Slovenia", "SK": "Slovakia", "TR": "Turkey", "UA": "Ukraine", "UK": "United Kingdom",
-    "US": "United States",
-}  # fmt: skip
+
+
+class _CountryNames(Mapping[str, str]):
+    """English names of the EU country codes CORDIS uses (ISO 3166 except EL Greece, UK).
+
+    Read from Babel's CLDR data on first use, not at import time.
+    """
+
+    _EU_TO_ISO: ClassVar[dict[str, str]] = {"EL": "GR", "UK": "GB"}
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        territories = Locale.parse("en").territories
+        names = {code: name for code, name in territories.items() if len(code) == 2}
+        names.update({eu: territories[iso] for eu, iso in self._EU_TO_ISO.items()})
+        return names
+
+    def __getitem__(self, code: str) -> str:
+        return self._names[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+COUNTRIES: Mapping[str, str] = _CountryNames()
 COLUMNS = ("rcn", "role", "pic", "type", "contribution", "country", "start_date", "end_date")
 
 
@@ -204,6 +234,10 @@ def read_participations(path: Path) -> Batch:
     columns = list(zip(*padded, strict=True)) if rows else [()] * width
     for spec, position in zip(FIELDS, positions, strict=True):
         batch.values[spec.column] = parse_column(batch, spec, columns[position])
+    # The activity type itself, for the provenance (HES and REC both give knowledge).
+    raw = columns[positions[COLUMNS.index("type")]]
+    codes = {cell: _single(cell) for cell in set(raw)}
+    batch.values["activity_type"] = [codes[cell] for cell in raw]
     periods = list(zip(batch.values["start_date"], batch.values["end_date"], strict=True))
     wrong = {(s, e) for s, e in set(periods) if s is not None and e is not None and e < s}
     for index, (start, end) in enumerate(periods if wrong else ()):
@@ -299,13 +333,19 @@ def _import_cordis(
     first_of = {pic: index for index, pic in reversed(list(enumerate(values["pic"])))}
     project_of = {rcn: index for index, rcn in reversed(list(enumerate(values["rcn"])))}
     countries = {country.lower() for country in set(values["country"]) if country}
+    provenance = {
+        code: f"CORDIS {participations.name}: activity type {code}, helix by rule "
+        f"cordis-activity-type ({code} -> {HELIX[code].value})"[:PROVENANCE_LENGTH]
+        for code in set(values["activity_type"])
+        if code in HELIX
+    }
     now = utcnow()
     with import_transaction(engine, dry_run) as connection:
         vocabulary = Vocabulary.load(connection)
         for code in countries:
             if code not in vocabulary.area_ids:
                 name = COUNTRIES.get(code.upper(), code.upper())
-                vocabulary.new_areas[code] = NewArea(code, name, AreaKind.CITY)
+                vocabulary.new_areas[code] = NewArea(code, name, AreaKind.COUNTRY)
         vocabulary.plan_theme(NewTheme("h2020", "Horizon 2020", "Horizon 2020"))
         for code in {c for cs in parts.values() for c in cs}:
             en, nl = PROGRAMME_PARTS.get(code, (code, code))
@@ -321,8 +361,9 @@ def _import_cordis(
             "helix": [values["type"][i] for i in actor_rows],
             "kind": [ActorKind.ORGANISATION] * len(pics),
             "area": [(values["country"][i] or "").lower() or None for i in actor_rows],
+            "provenance": [provenance[values["activity_type"][i]] for i in actor_rows],
         }
-        present = ["external_id", "name", "helix", "kind", "area"]
+        present = ["external_id", "name", "helix", "kind", "area", "provenance"]
         if names:
             actors.values["website"] = [_website(names.get(pic)) for pic in pics]
             present.append("website")
@@ -335,6 +376,10 @@ def _import_cordis(
             batch.source, "coalitions", [batch.row_numbers[i] for i in project_rows], {}
         )
         rcns = [values["rcn"][i] for i in project_rows]
+        countries_of: dict[str, set[str]] = {}
+        for rcn, country in zip(values["rcn"], values["country"], strict=True):
+            if country:
+                countries_of.setdefault(rcn, set()).add(country.lower())
         ends = [values["end_date"][i] for i in project_rows]
         coalitions.values = {
             "external_id": rcns,
@@ -350,6 +395,7 @@ def _import_cordis(
             "start_date": [values["start_date"][i] for i in project_rows],
             "end_date": ends,
             "themes": [tuple(parts.get(rcn, ())) for rcn in rcns],
+            "areas": [tuple(sorted(countries_of.get(rcn, ()))) for rcn in rcns],
         }
         coalition_plan = upsert_entities(
             connection,
@@ -362,8 +408,12 @@ def _import_cordis(
             create_areas=False,
         )
         progress("memberships", 0, len(batch))
-        keys = zip(values["rcn"], values["pic"], values["role"], strict=True)
-        first: dict[tuple[str, str, MemberRole], int] = {}
+        # By actor rather than PIC: two PICs merged into one actor are one participant.
+        actor_of = actor_plan.ids
+        keys = zip(
+            values["rcn"], map(actor_of.__getitem__, values["pic"]), values["role"], strict=True
+        )
+        first: dict[tuple[str, int, MemberRole], int] = {}
         for index, key in enumerate(keys):
             first.setdefault(key, index)
         rows = sorted(first.values())

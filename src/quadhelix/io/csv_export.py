@@ -136,6 +136,7 @@ def export_csv(
                     _text(a.description),
                     _day(a.start_date),
                     _day(a.end_date),
+                    _text(a.provenance),
                 ]
             )
         for c in coalitions:

@@ -39,6 +39,7 @@ class EntitySpec:
     unique: tuple[str, ...] = ()
     area: bool = False
     links: dict[str, tuple[Table, str]] = field(default_factory=dict)
+    aliases: Table | None = None  # identifiers of merged records: (external_id, kbo) -> owner
 
 
 ACTORS = EntitySpec(
@@ -57,11 +58,15 @@ ACTORS = EntitySpec(
         "description",
         "start_date",
         "end_date",
+        "provenance",
     ),
     unique=("kbo", "association_code"),
     area=True,
     links={"themes": (actor_theme, "actor_id")},
+    aliases=TABLES["actor_alias"],
 )
+# Identifiers a row naming a merged actor does not write: they would replace the survivor's own.
+ALIAS_KEEPS = ("kbo", "association_code")
 COALITIONS = EntitySpec(
     TABLES["coalition"],
     "coalition",
@@ -79,6 +84,7 @@ class Upsert:
     present: frozenset[str]
     existing: dict[str, dict[str, Any]] = field(default_factory=dict)
     ids: dict[str, int] = field(default_factory=dict)
+    parents: dict[str, int] = field(default_factory=dict)  # registry records named as parents
 
 
 def name_key(name: str) -> str:
@@ -110,6 +116,7 @@ def resolve(
     columns = ["id", "external_id", *spec.scalars, "parent_id"] + (["area_id"] if spec.area else [])
     for row in fetch_in(connection, table, "external_id", ids, columns):
         plan.existing[row[1]] = dict(zip(columns, row, strict=True))
+    _resolve_aliases(connection, plan, columns)
     for name, (link, owner) in spec.links.items():
         target = _link_column(spec, name)
         by_id = {record["id"]: record for record in plan.existing.values()}
@@ -126,17 +133,51 @@ def resolve(
                 connection, table, column, values[column], [column, "id", "external_id", "name"]
             )
         }
+        merged = _alias_owners(connection, spec, column, values[column])
         for index, value in enumerate(values[column]):
             other = taken.get(value)
-            if other is not None and other[1] != ids[index]:
+            mine = plan.existing.get(ids[index] or "", {}).get("id")
+            if other is not None and other[1] != ids[index] and other[0] != mine:
                 batch.reject(
                     index,
                     column,
                     f"{shown(value)} is already used by {spec.what} #{other[0]} {shown(other[2])}",
                 )
+            elif value in merged and merged[value] != mine:
+                batch.reject(
+                    index,
+                    column,
+                    f"{shown(value)} belonged to a {spec.what} merged into #{merged[value]}",
+                )
     _resolve_parents(connection, plan)
     _resolve_vocabulary(plan, vocabulary, create_areas, create_themes)
     return plan
+
+
+def _resolve_aliases(connection: Connection, plan: Upsert, columns: list[str]) -> None:
+    """Rows whose id belonged to a merged record stand for the record it was merged into."""
+    aliases, table = plan.spec.aliases, plan.spec.table
+    if aliases is None:
+        return
+    missing = [ext for ext in plan.batch.values["external_id"] if ext not in plan.existing]
+    found = fetch_in(connection, aliases, "external_id", missing, ["external_id", "actor_id"])
+    if not found:
+        return
+    by_id = {record["id"]: record for record in plan.existing.values()}
+    wanted = [owner for _ext, owner in found if owner not in by_id]
+    for row in fetch_in(connection, table, "id", wanted, columns):
+        by_id[row[0]] = dict(zip(columns, row, strict=True))
+    for ext, owner in found:
+        plan.existing[ext] = by_id[owner]
+
+
+def _alias_owners(
+    connection: Connection, spec: EntitySpec, column: str, values: Sequence[Any]
+) -> dict[Any, int]:
+    """Values of an identifier column that merged records had -> the record they live on in."""
+    if spec.aliases is None or column not in spec.aliases.c:
+        return {}
+    return dict(fetch_in(connection, spec.aliases, column, values, [column, "actor_id"]))
 
 
 def _resolve_parents(connection: Connection, plan: Upsert) -> None:
@@ -145,7 +186,14 @@ def _resolve_parents(connection: Connection, plan: Upsert) -> None:
     batch, table = plan.batch, plan.spec.table
     refs = batch.values["parent"]
     in_file = {ext: i for i, ext in enumerate(batch.values["external_id"]) if i not in batch.bad}
-    known = {row[0] for row in fetch_in(connection, table, "external_id", refs, ["external_id"])}
+    plan.parents = dict(fetch_in(connection, table, "external_id", refs, ["external_id", "id"]))
+    unresolved = [ref for ref in refs if ref is not None and ref not in plan.parents]
+    if plan.spec.aliases is not None and unresolved:
+        # A parent named by the id of a merged record is the record it was merged into.
+        columns = ["external_id", "actor_id"]
+        found = fetch_in(connection, plan.spec.aliases, "external_id", unresolved, columns)
+        plan.parents.update(dict(found))
+    known = set(plan.parents)
     for index, ref in enumerate(refs):
         if ref is None or ref in in_file:
             continue
@@ -245,12 +293,13 @@ def write(
     )
     area_ids = vocabulary.area_ids
     theme_ids = vocabulary.theme_ids
+    parent_ids = {**plan.parents, **plan.ids}  # the file's own records first
 
     def wanted(index: int, columns: Sequence[str] = scalars) -> dict[str, Any]:
         row = {c: values[c][index] for c in columns}
         if "parent" in present:
             ref = values["parent"][index]
-            row["parent_id"] = None if ref is None else plan.ids.get(ref)
+            row["parent_id"] = None if ref is None else parent_ids[ref]
         if spec.area and "area" in present:
             code = values["area"][index]
             row["area_id"] = None if code is None else area_ids[code]
@@ -277,7 +326,7 @@ def write(
     parents: list[tuple[Any, ...]] = []
     for index, db_id in zip(new, new_ids, strict=True):
         if "parent" in present and values["parent"][index] is not None:
-            parents.append((plan.ids[values["parent"][index]], now, db_id))
+            parents.append((parent_ids[values["parent"][index]], now, db_id))
         for name in spec.links:
             if name in present:
                 ids = theme_ids if name == "themes" else area_ids
@@ -286,11 +335,19 @@ def write(
     counts.created += count
 
     changed: list[tuple[int, dict[str, Any]]] = []
+    writer = _writers(plan, good)
     for index in good:
-        record = plan.existing.get(values["external_id"][index])
+        ext = values["external_id"][index]
+        record = plan.existing.get(ext)
         if record is None:
             continue
+        if writer[record["id"]] != index:
+            counts.unchanged += 1  # another row of the file writes this record
+            continue
         row = wanted(index)
+        if record["external_id"] != ext:
+            for column in ALIAS_KEEPS:
+                row.pop(column, None)
         if any(record.get(k) != v for k, v in row.items()):
             changed.append((record["id"], row))
         else:
@@ -299,6 +356,23 @@ def write(
     counts.updated += len(changed)
     for name, (link, owner) in spec.links.items():
         insert_rows(connection, link, [owner, _link_column(spec, name)], links[name])
+
+
+def _writers(plan: Upsert, good: list[int]) -> dict[int, int]:
+    """Which row of the file updates each existing record.
+
+    A merged record's id names the record it was merged into: when the file also has that
+    record's own id, that row wins; otherwise the first row with an alias does.
+    """
+    ids = plan.batch.values["external_id"]
+    writer: dict[int, int] = {}
+    for index in good:
+        record = plan.existing.get(ids[index])
+        if record is None:
+            continue
+        if record["id"] not in writer or record["external_id"] == ids[index]:
+            writer[record["id"]] = index
+    return writer
 
 
 def _write_changes(

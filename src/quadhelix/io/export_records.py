@@ -66,6 +66,8 @@ NODE_ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute("area", "string", "code of the actor's area"),
     Attribute("themes", "string", "theme codes joined with |"),
     Attribute("kbo", "string", "enterprise number, 0417.497.106"),
+    Attribute("provenance", "string", "source of the record and the rule that set its helix"),
+    Attribute("aliases", "string", "ids of actors merged into this one, joined with |"),
 )
 
 EDGE_ATTRIBUTES: tuple[Attribute, ...] = (
@@ -136,6 +138,8 @@ def _node(actor: Actor, department: str | None) -> Node:
         "department": department,
         "area": actor.area.code if actor.area is not None else None,
         "kbo": format_kbo(actor.kbo) if actor.kbo else None,
+        "provenance": actor.provenance,
+        "aliases": "|".join(a.external_id for a in actor.aliases if a.external_id),
     }
     values.update({key: value for key, value in optional.items() if value})
     return Node(str(actor.id), actor.name, values, actor.start_date, actor.end_date)

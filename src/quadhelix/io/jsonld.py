@@ -3,7 +3,12 @@
 Terms come from the W3C Organization Ontology (https://www.w3.org/TR/vocab-org/), the Registered
 Organization Vocabulary (KBO numbers as ``regorg:registration``), ADMS identifiers, SKOS and
 OWL-Time: the vocabularies the Flemish OSLO Organisatie application profile builds on
-(https://data.vlaanderen.be/doc/applicatieprofiel/organisatie-basis/).
+(https://data.vlaanderen.be/doc/applicatieprofiel/organisatie-basis/). From OSLO itself: every
+identifier carries an OSLO ``generiek:GestructureerdeIdentificator`` with its
+``generiek:lokaleIdentificator``, and government organisations are typed as OSLO's
+``PubliekeOrganisatie`` (``m8g:PublicOrganisation``). OSLO has no term of its own for a
+collaboration (its "Samenwerkingsverband" is W3C ``org:OrganizationalCollaboration``) nor one that
+fits a helix sector; docs/exports.md lists which OSLO terms are used and why.
 
 Every record gets an IRI under a base chosen by the city (``{base}actor/12``); ids survive a
 backup and restore, so the IRIs stay put. Ties are not part of this export (ORG has no typed,
@@ -48,10 +53,15 @@ CONTEXT: dict[str, str] = {
     "time": "http://www.w3.org/2006/time#",
     "foaf": "http://xmlns.com/foaf/0.1/",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "m8g": "http://data.europa.eu/m8g/",
+    "organisatie": "https://data.vlaanderen.be/ns/organisatie#",
+    "generiek": "https://data.vlaanderen.be/ns/generiek#",
 }
 
 KBO_AGENCY = "Kruispuntbank van Ondernemingen (KBO)"
 ASSOCIATION_AGENCY = "Verenigingsregister"
+MERGED_AGENCY = "identifier of a record merged into this one"
 UNIT_KINDS = (ActorKind.DEPARTMENT, ActorKind.TEAM)
 Node = dict[str, Any]
 
@@ -121,7 +131,16 @@ def _interval(start: date | None, end: date | None) -> Node | None:
 
 
 def _identifier(notation: str, agency: str) -> Node:
-    return {"@type": "adms:Identifier", "skos:notation": notation, "adms:schemaAgency": agency}
+    """An ADMS identifier with OSLO's structured identifier inside (OSLO Generiek)."""
+    return {
+        "@type": "adms:Identifier",
+        "skos:notation": notation,
+        "adms:schemaAgency": agency,
+        "generiek:gestructureerdeIdentificator": {
+            "@type": "generiek:GestructureerdeIdentificator",
+            "generiek:lokaleIdentificator": notation,
+        },
+    }
 
 
 def _put(node: Node, key: str, value: Any) -> None:
@@ -138,6 +157,8 @@ def _actor_types(actor: Actor) -> list[str]:
         types.append("org:OrganizationalUnit")
     if actor.kbo:
         types.append("regorg:RegisteredOrganization")
+    if actor.helix == HelixSector.GOVERNMENT and actor.kind == ActorKind.ORGANISATION:
+        types.append("m8g:PublicOrganisation")  # OSLO PubliekeOrganisatie
     return types
 
 
@@ -155,8 +176,16 @@ def actor_node(actor: Actor, iris: Iris) -> Node:
     _put(node, "org:identifier", actor.external_id)
     if actor.kbo:
         node["regorg:registration"] = _identifier(actor.kbo, KBO_AGENCY)
+    identifiers = []
     if actor.association_code:
-        node["adms:identifier"] = _identifier(actor.association_code, ASSOCIATION_AGENCY)
+        identifiers.append(_identifier(actor.association_code, ASSOCIATION_AGENCY))
+    for alias in actor.aliases:
+        identifiers.extend(
+            _identifier(value, agency)
+            for value, agency in ((alias.external_id, MERGED_AGENCY), (alias.kbo, KBO_AGENCY))
+            if value
+        )
+    _put(node, "adms:identifier", identifiers[0] if len(identifiers) == 1 else identifiers)
     if actor.parent_id is not None:
         parent = _ref(iris.actor(actor.parent_id))
         if actor.kind == ActorKind.PERSON:
@@ -170,6 +199,11 @@ def actor_node(actor: Actor, iris: Iris) -> Node:
     _put(node, "dcterms:subject", [_ref(iris.theme(t.code)) for t in actor.themes])
     _put(node, "dcterms:spatial", _ref(iris.area(actor.area.code)) if actor.area else None)
     _put(node, "dcterms:temporal", _interval(actor.start_date, actor.end_date))
+    if actor.provenance:
+        node["dcterms:provenance"] = {
+            "@type": "dcterms:ProvenanceStatement",
+            "rdfs:label": actor.provenance,
+        }
     return node
 
 

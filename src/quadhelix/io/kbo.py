@@ -3,7 +3,8 @@
 The national files are large (about 2 million enterprises, tens of millions of activity rows), so
 each is streamed once and only the enterprises seated in the chosen postal codes are kept: memory
 grows with the selection, not with the file. Helix sectors follow documented rules; each actor's
-description records the rule used (see ``classify`` and docs/imports.md).
+provenance records the juridical form, main activities and rule used (see ``classify`` and
+docs/imports.md); descriptions are left to people.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from quadhelix.io.bulk import TABLES, fetch_in
 from quadhelix.io.entities import ACTORS
 from quadhelix.io.load import gc_paused, import_transaction, new_duplicates, upsert_entities
 from quadhelix.io.report import ImportRejected, ImportReport, Problem, Progress, no_progress
-from quadhelix.io.validate import EARLIEST, LATEST, Batch
+from quadhelix.io.validate import EARLIEST, LATEST, PROVENANCE_LENGTH, Batch
 from quadhelix.io.vocabulary import Vocabulary
 from quadhelix.registry.errors import InvalidValue
 from quadhelix.registry.identifiers import format_kbo, normalise_kbo
@@ -43,6 +44,37 @@ KNOWLEDGE_NACE = ("72", "854")  # scientific research and development; tertiary 
 PUBLIC_ADMINISTRATION_NACE = ("84",)
 LANGUAGE_PREFERENCE = {"2": 0, "1": 1, "0": 2, "3": 3, "4": 4}  # NL, FR, unknown, DE, EN
 FILES = ("enterprise.csv", "denomination.csv", "address.csv", "activity.csv", "contact.csv")
+# The columns of the official files (KBO Open Data cookbook); rows are read by position.
+HEADERS: dict[str, tuple[str, ...]] = {
+    "enterprise.csv": (
+        "EnterpriseNumber",
+        "Status",
+        "JuridicalSituation",
+        "TypeOfEnterprise",
+        "JuridicalForm",
+        "JuridicalFormCAC",
+        "StartDate",
+    ),
+    "denomination.csv": ("EntityNumber", "Language", "TypeOfDenomination", "Denomination"),
+    "address.csv": (
+        "EntityNumber",
+        "TypeOfAddress",
+        "CountryNL",
+        "CountryFR",
+        "Zipcode",
+        "MunicipalityNL",
+        "MunicipalityFR",
+        "StreetNL",
+        "StreetFR",
+        "HouseNumber",
+        "Box",
+        "ExtraAddressInfo",
+        "DateStrikingOff",
+    ),
+    "activity.csv": ("EntityNumber", "ActivityGroup", "NaceVersion", "NaceCode", "Classification"),
+    "contact.csv": ("EntityNumber", "EntityContact", "ContactType", "Value"),
+    "code.csv": ("Category", "Code", "Language", "Description"),
+}
 
 
 @dataclass
@@ -94,7 +126,13 @@ def _rows(source: Path, name: str) -> Iterator[Iterator[list[str]]]:
         handle = io.TextIOWrapper(archive.open(name), encoding="utf-8-sig", newline="")
     with handle:
         reader = csv.reader(handle)
-        next(reader, None)
+        header = tuple(cell.strip() for cell in next(reader, []))
+        expected = HEADERS[name]
+        if header[: len(expected)] != expected:
+            raise ImportRejected(
+                name,
+                [Problem(name, 1, "header", f"expected the KBO columns {', '.join(expected)}")],
+            )
         yield reader
 
 
@@ -237,6 +275,12 @@ def import_kbo(
             )
             if ext != f"kbo:{kbo}"
         }
+        # A number an actor had before it was merged into another: that one keeps it.
+        taken.update(
+            fetch_in(
+                connection, TABLES["actor_alias"], "kbo", list(enterprises), ["kbo", "external_id"]
+            )
+        )
         chosen = [e for number, e in sorted(enterprises.items()) if number not in taken]
         if taken:
             report.notes.append(f"{len(taken)} enterprises already in the registry (same KBO)")
@@ -259,17 +303,23 @@ def import_kbo(
             values["postal_code"].append(enterprise.postal_code)
             values["municipality"].append(enterprise.municipality)
             values["start_date"].append(enterprise.start)
-            values["description"].append(
-                f"KBO/BCE: juridical form {enterprise.form or '?'}"
-                + (f" ({form_name})" if form_name else "")
-                + f"; main NACE-BEL {described}; helix by rule {rule}"
-            )
+            values["provenance"].append(_provenance(enterprise.form, form_name, described, rule))
         batch = Batch(source.name, "kbo", list(range(1, len(chosen) + 1)), dict(values))
         vocabulary = Vocabulary.load(connection)
         plan = upsert_entities(connection, ACTORS, batch, list(values), vocabulary, report, now)
         report.duplicates = new_duplicates(connection, plan)
         report.rules.update(rules)
     return report
+
+
+def _provenance(form: str, form_name: str, nace: str, rule: str) -> str:
+    """Where the actor came from and why it has its helix sector, within the 500 characters."""
+    named = f" ({form_name})" if form_name else ""
+    head = f"KBO/BCE open data: juridical form {form or '?'}{named}; helix by rule {rule}"
+    main = f"; main NACE-BEL {nace}"
+    if len(head) + len(main) > PROVENANCE_LENGTH:
+        main = main[: PROVENANCE_LENGTH - len(head) - 1] + "…"
+    return head + main
 
 
 _COLUMNS = (
@@ -283,5 +333,5 @@ _COLUMNS = (
     "postal_code",
     "municipality",
     "start_date",
-    "description",
+    "provenance",
 )

@@ -20,7 +20,7 @@ from quadhelix.io.entities import ACTORS, COALITIONS, EntitySpec, Upsert, resolv
 from quadhelix.io.relations import MEMBERS, TIES, upsert_relations
 from quadhelix.io.report import ImportRejected, ImportReport, Progress, no_progress
 from quadhelix.io.spreadsheet import Sheet, load_mapping, read_sheet
-from quadhelix.io.validate import Batch, validate_sheet
+from quadhelix.io.validate import PROVENANCE_LENGTH, Batch, validate_sheet
 from quadhelix.io.vocabulary import Vocabulary
 from quadhelix.registry.model import utcnow
 
@@ -157,6 +157,9 @@ def import_spreadsheet(
     batch = validate_sheet(sheet, kind)
     batch.values = {RENAMES.get(k, k): v for k, v in batch.values.items()}
     present = [RENAMES.get(c, c) for c in sheet.columns]
+    if kind == "actors" and "provenance" not in present:
+        # New actors say which file brought them; existing ones keep what they have.
+        batch.values["provenance"] = [f"spreadsheet {path.name}"[:PROVENANCE_LENGTH]] * len(batch)
     report = ImportReport(str(path), kind, dry_run=dry_run, rows=len(sheet.rows))
     now = utcnow()
     with import_transaction(engine, dry_run) as connection:

@@ -76,6 +76,15 @@ def upsert_relations(
             (row[0], row[1])
             for row in fetch_in(connection, table, "external_id", missing, ["external_id", "id"])
         )
+        unresolved = [ref for ref in missing if ref not in lookup]
+        if table is TABLES["actor"] and unresolved:
+            # The id of an actor merged into another one names the one it was merged into.
+            aliases = TABLES["actor_alias"]
+            columns = ["external_id", "actor_id"]
+            lookup.update(
+                (row[0], row[1])
+                for row in fetch_in(connection, aliases, "external_id", unresolved, columns)
+            )
         column_ids: list[int | None] = []
         for index, ref in enumerate(values[column]):
             db_id = lookup.get(ref) if ref is not None else None

@@ -38,6 +38,7 @@ CANONICAL: dict[str, tuple[str, ...]] = {
         "description",
         "start",
         "end",
+        "provenance",
     ),
     "coalitions": (
         "id",
@@ -100,6 +101,8 @@ ALIASES: dict[str, dict[str, str]] = {
         "postcode": "postal_code",
         "gebied": "area",
         "wijk": "area",
+        "herkomst": "provenance",
+        "bron": "provenance",
     },
     "coalitions": {
         **_COMMON_ALIASES,

@@ -32,6 +32,7 @@ from quadhelix.registry.vocab import (
     parse_choice,
 )
 
+PROVENANCE_LENGTH = 500  # the column's size
 EARLIEST = date(1800, 1, 1)
 LATEST = date(2100, 12, 31)
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
@@ -181,6 +182,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("description", text()),
         Field("start", day),
         Field("end", day),
+        Field("provenance", text(PROVENANCE_LENGTH)),
     ),
     "coalitions": (
         Field("id", text(200), required=True),

@@ -108,6 +108,7 @@ def import_verenigingsregister(
         "start_date",
         "end_date",
         "themes",
+        "provenance",
     ]
     values: dict[str, list[Any]] = {c: [] for c in columns}
     themes: dict[str, NewTheme] = {}
@@ -160,6 +161,11 @@ def import_verenigingsregister(
         )
         values["end_date"].append(_check(batch, index, "einddatum", day, record.get("einddatum")))
         values["themes"].append(tuple(dict.fromkeys(codes)))
+        values["provenance"].append(
+            f"Verenigingsregister {path.name}: association type {kind or '?'}, helix by rule "
+            f"verenigingsregister-association (civil_society)"
+            + (f", {DE_FACTO} -> citizen_initiative" if kind == DE_FACTO else "")
+        )
         if values["name"][-1] is None and index not in batch.bad:
             batch.reject(index, "naam", "every association has a name")
     batch.values = values

@@ -101,6 +101,7 @@ class CoalitionBuilder:
         coalition_words = [words(text) for text in coalition_docs]
         self.analyzer = corpus_analyzer(actor_words, coalition_words)
         self.actor_text = TextIndex(actor_words, self.analyzer)
+        self.actor_text.incidence()  # for the diversity of proposals, built now rather than later
         self.coalition_text = TextIndex(coalition_words, self.analyzer)
         self.bridge = ThemeBridge.of(data)
         self.network = NetworkIndex(data)
@@ -139,11 +140,13 @@ class CoalitionBuilder:
     ) -> FloatArray:
         """1 for rows tagged with a code in scope, 0.5 for a broader code, else 0."""
         full, partial = scope
-        wanted = np.zeros(incidence.shape[1])
-        wanted[[index[c] for c in partial if c in index]] = 0.5
-        wanted[[index[c] for c in full if c in index]] = 1.0
-        scores = incidence.multiply(wanted[None, :]).tocsr()
-        return np.asarray(scores.max(axis=1).todense()).ravel()
+        out = np.zeros(incidence.shape[0])
+        for codes, value in ((partial, 0.5), (full, 1.0)):
+            wanted = np.zeros(incidence.shape[1])
+            wanted[[index[c] for c in codes if c in index]] = 1.0
+            if wanted.any():
+                out[np.asarray(incidence @ wanted).ravel() > 0] = value
+        return out
 
     def _query(self, challenge: Challenge) -> tuple[tuple[str, ...], IntArray, IntArray]:
         query_words = words(challenge.text)
@@ -215,29 +218,36 @@ class CoalitionBuilder:
         relevance = sum((w * s for w, s in signals), np.zeros(len(data.coalitions))) / weight_sum
         relevance = relevance * c_alive
 
-        total, facts, seen = experience(self.members, relevance, before, reference, n)
+        total, facts = experience(self.members, relevance, before, reference, n)
         m = self.members
         own_text = self.actor_text.scores(actor_terms) if query_words else np.zeros(n)
         components = {
             "text": normalised(own_text, candidates),
-            "text_coalitions": m.per_actor_max(text_c, seen, n),
-            "themes": np.maximum(theme_a, m.per_actor_max(theme_c, seen, n)),
-            "areas": np.maximum(area_a, m.per_actor_max(area_c, seen, n)),
+            "text_coalitions": m.per_actor_max(text_c, before, n),
+            "themes": np.maximum(theme_a, m.per_actor_max(theme_c, before, n)),
+            "areas": np.maximum(area_a, m.per_actor_max(area_c, before, n)),
             "experience": log_normalised(total, candidates),
         }
         position = None
         if lead is not None:
-            position = self.network.position(lead, before, reference)
+            topical = theme_c if themes else None
+            position = self.network.position(lead, before, reference, topical)
         components["network"] = network_component(position, n)
         load = np.zeros(n)
         if challenge.max_active is not None:
             active = active_all(self.members, before, reference, n)
             load = load_penalty(active, challenge.max_active)
         score = total_score(components, load, self.weights)
-        relevance_sum = np.add.reduce([components[k] for k in COMPONENTS if k != "network"])
+        relevance_sum = np.zeros(n)
+        for name in COMPONENTS:
+            if name != "network":
+                relevance_sum += components[name]
         relevant = relevance_sum >= SECTOR_RELEVANCE
-        codes = np.unique(self._sector_codes[candidates[relevant[candidates]]])
-        sectors = frozenset(self._sector_names[c] for c in codes.tolist())
+        present = np.bincount(
+            self._sector_codes[candidates[relevant[candidates]]],
+            minlength=len(self._sector_names),
+        )
+        sectors = frozenset(self._sector_names[c] for c in np.flatnonzero(present).tolist())
         return Evaluation(
             challenge=challenge,
             before=before,
@@ -261,6 +271,9 @@ class CoalitionBuilder:
     def order(self, evaluation: Evaluation, limit: int) -> IntArray:
         """The best ``limit`` candidates, best first; ties go to the earlier row."""
         rows, score = evaluation.candidates, evaluation.score
+        positive = rows[score[rows] > 0]
+        if positive.size >= limit:
+            rows = positive  # the best ``limit`` are all among them: a smaller partition
         if rows.size > limit:
             threshold = np.partition(score[rows], rows.size - limit)[rows.size - limit]
             rows = rows[score[rows] >= threshold]
@@ -334,6 +347,7 @@ class CoalitionBuilder:
             ties=int(position.ties[row]),
             last_link=date.fromordinal(last) if last != NO_START else None,
             path=tuple(self.actor_ref(v) for v in path or ()),
+            shared_on_themes=int(position.on_theme[row]) if position.on_theme is not None else 0,
         )
 
     def paths(self, evaluation: Evaluation, rows: list[int]) -> dict[int, list[int]]:

@@ -81,6 +81,12 @@ def _network(candidate: Candidate, lead: ActorRef | None, dutch: bool) -> str:
                 if dutch
                 else f"{facts.shared} shared coalition" + ("s" if facts.shared > 1 else "")
             )
+        if facts.shared_on_themes:
+            links.append(
+                f"{facts.shared_on_themes} rond de gevraagde thema's"
+                if dutch
+                else f"{facts.shared_on_themes} on the themes asked for"
+            )
         if facts.ties:
             links.append(
                 (f"{facts.ties} band" + ("en" if facts.ties > 1 else ""))

@@ -1,17 +1,23 @@
 """Where a candidate stands relative to the lead: warm, introducible or cold.
 
-The network is the registry's *combined* view (as in ``quadhelix.analytics.graphs``): two actors
-are linked by every coalition they shared and every tie between them. The builder needs that
-network on any day (``as_of``) and with recent links counting more, so it keeps every link as a
-dated *event* instead of a merged edge: one per shared coalition (dated when the later of the two
-joined) and one per tie (dated when it started). Events are stored by actor (CSR), and a query
-reads only the lead's events and those of its partners, masked to the day asked for.
+The network is the registry's *combined* view, as ``quadhelix.analytics.graphs.dated_links``
+builds it: two actors are linked by every coalition they shared and every tie between them, each
+link kept as a dated *event* (a shared coalition dated when the later of the two joined, a tie
+when it started), because the builder needs the network on any day (``as_of``) with recent links
+counting more. Here the events are only stored by actor (CSR), and a query reads the lead's
+events and those of its partners, masked to the day asked for. This is link prediction from the
+lead's neighbourhood (Liben-Nowell & Kleinberg 2007, "The link-prediction problem for social
+networks", JASIST 58).
 
 * **strength** of a pair on day ``t``: the sum over its events before ``t`` of
   ``w * 2 ** (-(t - date) / half_life)``, with ``w`` the tie's weight, or for a shared coalition
   of ``n`` members (when the two met) ``min(1, SMALL / (n - 1))``: sharing a 200-member network
   says less than sharing a project of five, after Newman (2001, "Scientific collaboration
   networks. II", Phys. Rev. E 64, 016132).
+* **focus**: with themes asked for, an event in a coalition matching them (``m`` = 1, or 0.5 for a
+  broader theme) counts ``1 + FOCUS_WARM * m`` times in the strength the score uses, and
+  ``1 + FOCUS_INTRO * m`` times when it passes an introduction on: partners on the same subject
+  are the likeliest partners again (chosen on the CORDIS validation cutoff).
 * **warm**: the candidate has a link with the lead.
 * **introducible**: it has a link with one of the lead's partners. How strongly the lead's
   network points at it is the weighted resource-allocation index (Zhou, Lü & Zhang 2009,
@@ -25,19 +31,23 @@ reads only the lead's events and those of its partners, masked to the day asked 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
+from quadhelix.analytics.graphs import dated_links
 from quadhelix.analytics.projection import make_graph, merge_edges
 from quadhelix.match.data import NO_START, FloatArray, IntArray, MatchData
 
 HALF_LIFE_DAYS = 3 * 365.25  # a link three years old counts half
+EPOCH = date(2000, 1, 1).toordinal()  # any fixed day: recency factors are stored relative to it
 SMALL = 10  # coalitions up to this many partners give every pair a full link
 MAX_BROKERS = 100  # introductions are sought through the lead's strongest partners only
-_SPAN = 2**42  # > any day ordinal minus NO_START: packs (coalition, day) into one int64
+FOCUS_WARM = 2.0  # a link in a coalition on the asked themes counts 3x for warmth...
+FOCUS_INTRO = 1.0  # ...and 2x when it passes an introduction on (set on the validation cutoff)
 
 
-def _ranges(starts: IntArray, ends: IntArray) -> IntArray:
+def ranges(starts: IntArray, ends: IntArray) -> IntArray:
     """All indices ``starts[i] <= k < ends[i]``, concatenated."""
     lengths = ends - starts
     total = int(lengths.sum())
@@ -70,75 +80,79 @@ class Position:
     hop_owner: IntArray  # 2nd-hop links: broker position, target actor, strength
     hop_target: IntArray
     hop_strength: FloatArray
+    focus: FloatArray | None = None  # strength with links on the asked themes counted more
+    on_theme: IntArray | None = None  # shared coalitions on the asked themes
+
+    @property
+    def focused(self) -> FloatArray:
+        """The strength the score uses: ``focus`` when themes were asked for, else ``strength``."""
+        return self.strength if self.focus is None else self.focus
 
 
 class NetworkIndex:
-    """Dated links between actors, stored by actor, for fast per-lead queries."""
+    """Dated links between actors, stored by actor (CSR), for fast per-lead queries.
+
+    The links come from ``quadhelix.analytics.graphs.dated_links``, the analytics' one builder of
+    network views; here they are only sorted by actor so that a query reads the lead's links and
+    its partners' with array slices instead of walking a graph object (see
+    ``docs/architecture.md``).
+    """
 
     def __init__(self, data: MatchData) -> None:
         n = len(data.actors)
         member_start, tie_start = effective_starts(data)
-        src, dst, when, weight, is_tie = self._events(data, member_start, tie_start)
-        order = np.lexsort((dst, src))
-        self.n = n
-        self.target = dst[order]
-        self.when = when[order]
-        self.weight = weight[order]
-        self.is_tie = is_tie[order]
-        self.ptr = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(src, minlength=n), out=self.ptr[1:])
-
-    @staticmethod
-    def _events(
-        data: MatchData, member_start: IntArray, tie_start: IntArray
-    ) -> tuple[IntArray, IntArray, IntArray, FloatArray, IntArray]:
-        m = data.memberships
-        # One membership per actor and coalition: the earliest.
-        order = np.lexsort((member_start, m.actor, m.coalition))
-        actor, coalition, start = m.actor[order], m.coalition[order], member_start[order]
-        first = np.ones(actor.size, dtype=bool)
-        first[1:] = (actor[1:] != actor[:-1]) | (coalition[1:] != coalition[:-1])
-        actor, coalition, start = actor[first], coalition[first], start[first]
-        size = np.bincount(coalition, minlength=len(data.coalitions))
-        group_start = np.cumsum(size) - size
-        k = size[coalition]
-        row = np.repeat(np.arange(actor.size, dtype=np.int64), k)
-        other = group_start[coalition[row]] + _ranges(np.zeros(actor.size, np.int64), k)
-        keep = row != other
-        row, other = row[keep], other[keep]
-        met = np.maximum(start[row], start[other])
-        # The coalition's size when the two met: members who had joined by then.
-        joined = np.sort(coalition * _SPAN + (start - NO_START))
-        size_then = (
-            np.searchsorted(joined, coalition[row] * _SPAN + (met - NO_START), side="right")
-            - group_start[coalition[row]]
+        m, t = data.memberships, data.ties
+        links = dated_links(
+            m.actor, m.coalition, member_start, t.source, t.target, t.weight, tie_start, small=SMALL
         )
-        pair_weight = np.minimum(1.0, SMALL / np.maximum(size_then - 1, 1))
-        t = data.ties
-        src = np.concatenate([actor[row], t.source, t.target])
-        dst = np.concatenate([actor[other], t.target, t.source])
-        when = np.concatenate([met, tie_start, tie_start])
-        weight = np.concatenate([pair_weight, t.weight, t.weight])
-        is_tie = np.concatenate([np.zeros(row.size, np.int64), np.ones(2 * len(t), np.int64)])
-        return src, dst, when, weight.astype(np.float64), is_tie
+        order = np.lexsort((links.target, links.source))
+        self.n = n
+        self.target = links.target[order]
+        self.when = links.start[order]
+        self.weight = links.weight[order]
+        self.coalition = links.coalition[order]
+        self.is_tie = (self.coalition < 0).astype(np.int64)
+        # 2 ** (-(t - when) / h) = 2 ** ((when - EPOCH) / h) * 2 ** (-(t - EPOCH) / h): the first
+        # factor is fixed per link, so a query only scales it; links of unknown date count half.
+        unknown = self.when == NO_START
+        self.grown = np.where(
+            unknown,
+            0.0,
+            self.weight * np.exp2((np.where(unknown, EPOCH, self.when) - EPOCH) / HALF_LIFE_DAYS),
+        )
+        self.undated = np.where(unknown, self.weight / 2, 0.0)
+        self.ptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(links.source, minlength=n), out=self.ptr[1:])
 
     def _links(
         self, starts: IntArray, ends: IntArray, before: int, reference: int
     ) -> tuple[IntArray, IntArray, FloatArray, IntArray]:
         """(event index, target, decayed strength, which range) of the events before a day."""
-        index = _ranges(starts, ends)
+        index = ranges(starts, ends)
         owner = np.repeat(np.arange(starts.size, dtype=np.int64), ends - starts)
-        when = self.when[index]
-        keep = when < before
-        index, when, owner = index[keep], when[keep], owner[keep]
-        age = np.where(when == NO_START, HALF_LIFE_DAYS, np.maximum(reference - when, 0))
-        strength = self.weight[index] * np.exp2(-age / HALF_LIFE_DAYS)
+        keep = self.when[index] < before
+        index, owner = index[keep], owner[keep]
+        scale = float(np.exp2(-(reference - EPOCH) / HALF_LIFE_DAYS))
+        # A link that starts after the reference day counts fully (age 0), never more.
+        strength = np.minimum(self.grown[index] * scale, self.weight[index]) + self.undated[index]
         return index, self.target[index], strength, owner
 
-    def position(self, lead: int, before: int, reference: int) -> Position:
+    def _on_topic(self, index: IntArray, topical: FloatArray | None) -> FloatArray:
+        """Per link, how well its coalition matches the challenge (0 for ties)."""
+        if topical is None:
+            return np.zeros(index.size)
+        coalition = self.coalition[index]
+        return np.where(coalition >= 0, topical[np.maximum(coalition, 0)], 0.0)
+
+    def position(
+        self, lead: int, before: int, reference: int, topical: FloatArray | None = None
+    ) -> Position:
         """The lead's network from the events that started before ``before``.
 
-        ``reference`` is the day recency is measured from.
+        ``reference`` is the day recency is measured from. ``topical`` (per coalition, 0 to 1:
+        how well it matches the themes asked for) makes links formed in matching coalitions
+        count ``1 + FOCUS_WARM * topical`` times in ``focus`` and ``1 + FOCUS_INTRO * topical``
+        times in ``intro``: a lead's partners on the same subject matter most.
         """
         n = self.n
         index, target, strength, _ = self._links(
@@ -151,16 +165,23 @@ class NetworkIndex:
         last = np.full(n, NO_START, dtype=np.int64)
         np.maximum.at(last, target, self.when[index])
         s[lead] = 0.0
+        focus = on_theme = None
+        if topical is not None:
+            matching = self._on_topic(index, topical)
+            focus = s + FOCUS_WARM * np.bincount(target, weights=strength * matching, minlength=n)
+            focus[lead] = 0.0
+            on_theme = np.bincount(target, weights=matching > 0, minlength=n).astype(np.int64)
         partners = np.flatnonzero(s > 0)
         brokers = partners[np.lexsort((partners, -s[partners]))][:MAX_BROKERS]
-        _, hop_target, hop_strength, owner = self._links(
+        hop_index, hop_target, hop_strength, owner = self._links(
             self.ptr[brokers], self.ptr[brokers + 1], before, reference
         )
         per_broker = np.bincount(owner, weights=hop_strength, minlength=brokers.size)
         share = np.divide(s[brokers], per_broker, out=np.zeros(brokers.size), where=per_broker > 0)
-        intro = np.bincount(hop_target, weights=share[owner] * hop_strength, minlength=n).astype(
-            np.float64
-        )
+        passed = share[owner] * hop_strength
+        if topical is not None:
+            passed = passed * (1 + FOCUS_INTRO * self._on_topic(hop_index, topical))
+        intro = np.bincount(hop_target, weights=passed, minlength=n).astype(np.float64)
         intro[lead] = 0.0
         return Position(
             lead=lead,
@@ -174,6 +195,8 @@ class NetworkIndex:
             hop_owner=owner,
             hop_target=hop_target,
             hop_strength=hop_strength,
+            focus=focus,
+            on_theme=on_theme,
         )
 
 

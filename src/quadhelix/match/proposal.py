@@ -20,6 +20,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
+from numpy.typing import NDArray
 
 from quadhelix.match.challenge import Challenge
 from quadhelix.match.explain import explain
@@ -36,21 +37,21 @@ COVERAGE = 0.3
 DIVERSITY = 0.5
 
 
-class _Similarity:
-    """Similarity of pool members: shared organisation, else overlap of description terms."""
-
-    def __init__(self, builder: CoalitionBuilder, rows: list[int]) -> None:
-        a = builder.data.actors
-        self.parent = {r: int(a.parent[r]) for r in rows}
-        self.terms = {r: builder.document_terms(r) for r in rows}
-
-    def __call__(self, i: int, j: int) -> float:
-        pi, pj = self.parent[i], self.parent[j]
-        if pi == j or pj == i or (pi >= 0 and pi == pj):
-            return 1.0
-        ti, tj = self.terms[i], self.terms[j]
-        union = len(ti | tj)
-        return len(ti & tj) / union if union else 0.0
+def similarity(builder: CoalitionBuilder, rows: list[int]) -> NDArray[np.float64]:
+    """Pairwise similarity of the given actors: 1 for the same organisation (one belongs to
+    the other, or both to the same parent), else the Jaccard overlap of their description terms.
+    """
+    parent = builder.data.actors.parent[rows]
+    position = np.asarray(rows, dtype=np.int64)
+    terms = builder.actor_text.incidence()[position]
+    lengths = np.asarray(terms.sum(axis=1), dtype=np.float64).ravel()
+    common = np.asarray((terms @ terms.T).todense(), dtype=np.float64)
+    union = lengths[:, None] + lengths[None, :] - common
+    out = np.divide(common, union, out=np.zeros_like(common), where=union > 0)
+    same = (parent[:, None] == position[None, :]) | (parent[None, :] == position[:, None])
+    same |= (parent[:, None] == parent[None, :]) & (parent[:, None] >= 0)
+    out[same] = 1.0
+    return out
 
 
 def _required(challenge: Challenge, evaluation: Evaluation) -> dict[str, int]:
@@ -62,37 +63,39 @@ def _required(challenge: Challenge, evaluation: Evaluation) -> dict[str, int]:
 def select(builder: CoalitionBuilder, evaluation: Evaluation) -> list[tuple[int, Reason]]:
     """The picked rows with the reason of each pick: included, coverage or score."""
     challenge = evaluation.challenge
-    pool = [r for r in builder.order(evaluation, POOL).tolist() if r not in evaluation.included]
     members = list(dict.fromkeys(evaluation.included))
+    pool = [r for r in builder.order(evaluation, POOL).tolist() if r not in set(members)]
     rows = pool + members
     score = evaluation.score
     best = max((float(score[r]) for r in rows), default=0.0)
     scale = best if best > 0 else 1.0
-    similar = _Similarity(builder, rows)
+    similar = similarity(builder, rows)
     sector = builder.sectors
     picks: list[tuple[int, Reason]] = [(r, "included") for r in members]
     required = _required(challenge, evaluation)
-    closest = dict.fromkeys(pool, 0.0)  # similarity to the nearest actor picked so far
-    for member in members:
-        for r in pool:
-            closest[r] = max(closest[r], similar(r, member))
-    while len(picks) < challenge.size and pool:
+    k = len(pool)
+    # Similarity of every pool member to the nearest actor picked so far.
+    closest = similar[:k, k:].max(axis=1) if members else np.zeros(k)
+    gain = score[pool] / scale
+    relevant = evaluation.relevant[pool]
+    pool_sector = np.array([sector[r] for r in pool], dtype=object)
+    open_ = np.ones(k, dtype=bool)
+    while len(picks) < challenge.size and open_.any():
         counts = Counter(sector[r] for r, _ in picks)
         missing = {s for s, n in required.items() if counts[s] < n}
         places = challenge.size - len(picks)
         needed = sum(required[s] - counts[s] for s in missing)
-        covering = [r for r in pool if sector[r] in missing and evaluation.relevant[r]]
-        eligible = covering if needed >= places and covering else pool
-        gains = np.array([float(score[r]) / scale - DIVERSITY * closest[r] for r in eligible])
-        bonus = np.array([COVERAGE if r in covering else 0.0 for r in eligible])
-        chosen = int(np.argmax(gains + bonus))
-        row = eligible[chosen]
-        plain_best = int(np.argmax(gains))
-        reason: Reason = "coverage" if row in covering and plain_best != chosen else "score"
-        picks.append((row, reason))
-        pool.remove(row)
-        for r in pool:
-            closest[r] = max(closest[r], similar(r, row))
+        covering = open_ & relevant & np.isin(pool_sector, list(missing))
+        eligible = covering if needed >= places and covering.any() else open_
+        plain = np.where(eligible, gain - DIVERSITY * closest, -np.inf)
+        with_bonus = plain + COVERAGE * covering
+        chosen = int(np.argmax(with_bonus))
+        reason: Reason = (
+            "coverage" if covering[chosen] and int(np.argmax(plain)) != chosen else "score"
+        )
+        picks.append((pool[chosen], reason))
+        open_[chosen] = False
+        closest = np.maximum(closest, similar[:k, chosen])
     return picks
 
 

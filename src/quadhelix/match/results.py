@@ -26,7 +26,7 @@ class NetworkFacts:
 
     ``shared`` and ``ties`` count its links with the lead, ``last_link`` is when the latest
     started; ``path`` is the introduction route (lead, partner, candidate) when it is
-    introducible.
+    introducible; ``shared_on_themes`` counts the shared coalitions on the themes asked for.
     """
 
     standing: Standing
@@ -35,6 +35,7 @@ class NetworkFacts:
     ties: int
     last_link: date | None
     path: tuple[ActorRef, ...] = ()
+    shared_on_themes: int = 0
 
 
 @dataclass(frozen=True)

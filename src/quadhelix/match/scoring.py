@@ -16,9 +16,9 @@ experience         how many relevant coalitions, and how recent: ``E = sum rel(c
                    (-age / 3 years)`` over its coalitions, ``log(1 + E) / log(1 + E_max)``;
                    ``rel(c)`` is the mean of the coalition's text, theme and area relevance
 network            ``0.7 * warm + 0.3 * introducible``: warm ``1 - exp(-s)`` for strength ``s``
-                   with the lead, introducible ``1 - exp(-intro / 0.05)`` for the share
-                   ``intro`` of the lead's network that points at the actor
-                   (``quadhelix.match.network``)
+                   with the lead, introducible ``1 - exp(-intro / 0.02)`` for the share
+                   ``intro`` of the lead's network that points at the actor; links formed in
+                   coalitions on the asked themes count more (``quadhelix.match.network``)
 load               penalty: ``min(1, (active - max_active) / max_active)`` for actors in
                    more active coalitions than ``max_active`` (only when asked for)
 =================  =========================================================================
@@ -35,7 +35,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from quadhelix.match.data import NO_END, NO_START, FloatArray, IntArray
-from quadhelix.match.network import HALF_LIFE_DAYS, Position
+from quadhelix.match.network import HALF_LIFE_DAYS, Position, ranges
 
 BoolArray = NDArray[np.bool_]
 
@@ -49,7 +49,7 @@ COMPONENTS = (
 )
 RELEVANT = 0.25  # a coalition this relevant counts as "a relevant coalition" in explanations
 WARM_SHARE = 0.7
-INTRO_SCALE = 0.05
+INTRO_SCALE = 0.02
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,11 @@ class Weights:
 
 @dataclass(frozen=True)
 class MemberIndex:
-    """Memberships, one per actor and coalition, sorted by actor, for per-query aggregation."""
+    """Memberships, one per actor and coalition, sorted by actor, for per-query aggregation.
+
+    ``by_coalition[c_ptr[c]:c_ptr[c + 1]]`` are coalition ``c``'s rows, so that a query touches
+    only the memberships of the coalitions it matches, not all of them.
+    """
 
     actor: IntArray
     coalition: IntArray
@@ -80,6 +84,8 @@ class MemberIndex:
     segments: IntArray  # first row of each actor that has memberships
     owners: IntArray  # those actors
     ptr: IntArray  # rows ptr[a]:ptr[a + 1] are actor a's
+    by_coalition: IntArray  # rows ordered by coalition (then actor)
+    c_ptr: IntArray  # by_coalition[c_ptr[c]:c_ptr[c + 1]] are coalition c's rows
 
     @classmethod
     def build(
@@ -102,19 +108,37 @@ class MemberIndex:
         segments = np.flatnonzero(new_owner)
         ptr = np.zeros(n_actors + 1, dtype=np.int64)
         np.cumsum(np.bincount(actor, minlength=n_actors), out=ptr[1:])
-        return cls(actor, coalition, start, ends, closed[coalition], segments, actor[segments], ptr)
+        by_coalition = np.lexsort((actor, coalition)).astype(np.int64)
+        c_ptr = np.zeros(closed.size + 1, dtype=np.int64)
+        np.cumsum(np.bincount(coalition, minlength=closed.size), out=c_ptr[1:])
+        return cls(
+            actor,
+            coalition,
+            start,
+            ends,
+            closed[coalition],
+            segments,
+            actor[segments],
+            ptr,
+            by_coalition,
+            c_ptr,
+        )
 
-    def per_actor_max(self, per_coalition: FloatArray, seen: BoolArray, n: int) -> FloatArray:
+    def rows_in(self, per_coalition: FloatArray, before: int) -> IntArray:
+        """The memberships (actor order) begun before ``before`` in coalitions with a value."""
+        chosen = np.flatnonzero(per_coalition)
+        rows = np.sort(self.by_coalition[ranges(self.c_ptr[chosen], self.c_ptr[chosen + 1])])
+        return rows[self.start[rows] < before]
+
+    def per_actor_max(self, per_coalition: FloatArray, before: int, n: int) -> FloatArray:
         """Each actor's highest value among the coalitions it had joined (0 without any)."""
         out = np.zeros(n)
-        if not per_coalition.any():
-            return out
-        values = per_coalition[self.coalition]
-        rows = np.flatnonzero((values > 0) & seen)
+        rows = self.rows_in(per_coalition, before)
         if rows.size:
+            values = per_coalition[self.coalition[rows]]
             owners = self.actor[rows]
             firsts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-            out[owners[firsts]] = np.maximum.reduceat(values[rows], firsts)
+            out[owners[firsts]] = np.maximum.reduceat(values, firsts)
         return out
 
     def recency(self, rows: IntArray, reference: int) -> FloatArray:
@@ -182,34 +206,53 @@ def experience(
     before: int,
     reference: int,
     n: int,
-) -> tuple[FloatArray, Facts, BoolArray]:
+) -> tuple[FloatArray, Facts]:
     """Per actor the recency-weighted sum of the relevant coalitions it joined before ``before``
-    (ages measured on ``reference``), the facts behind it, and which memberships count."""
-    seen = members.start < before
-    rows = np.flatnonzero(seen & (relevance[members.coalition] > 0))
+    (ages measured on ``reference``), and the facts behind it."""
+    rows = members.rows_in(relevance, before)
     weighted = relevance[members.coalition[rows]] * members.recency(rows, reference)
     total = np.bincount(members.actor[rows], weights=weighted, minlength=n).astype(np.float64)
-    return total, Facts(members, relevance, before, reference), seen
+    return total, Facts(members, relevance, before, reference)
 
 
-def normalised(values: FloatArray, candidates: IntArray) -> FloatArray:
+def _best(values: FloatArray, candidates: IntArray | BoolArray) -> float:
+    """The best candidate's value; ``candidates`` are rows or a mask over all actors."""
+    chosen = values[candidates]
+    return float(chosen.max()) if chosen.size else 0.0
+
+
+def normalised(values: FloatArray, candidates: IntArray | BoolArray) -> FloatArray:
     """Divided by the best candidate's value (all zeros when nobody has any)."""
-    top = float(values[candidates].max()) if candidates.size else 0.0
+    top = _best(values, candidates)
     return values / top if top > 0 else np.zeros_like(values)
 
 
-def log_normalised(values: FloatArray, candidates: IntArray) -> FloatArray:
-    top = float(values[candidates].max()) if candidates.size else 0.0
-    return np.log1p(values) / np.log1p(top) if top > 0 else np.zeros_like(values)
+def log_normalised(values: FloatArray, candidates: IntArray | BoolArray) -> FloatArray:
+    top = _best(values, candidates)
+    if top <= 0:
+        return np.zeros_like(values)
+    out = np.zeros_like(values)
+    rows = np.flatnonzero(values)
+    out[rows] = np.log1p(values[rows]) / np.log1p(top)
+    return out
+
+
+def _saturated(values: FloatArray, scale: float) -> FloatArray:
+    """``1 - exp(-values / scale)``, computed only where values are not 0 (most actors)."""
+    out = np.zeros_like(values)
+    rows = np.flatnonzero(values)
+    out[rows] = -np.expm1(-values[rows] / scale)
+    return out
 
 
 def network_component(position: Position | None, n: int) -> FloatArray:
     if position is None:
         return np.zeros(n)
-    warm = 1 - np.exp(-position.strength)
-    share = position.intro / position.total if position.total > 0 else position.intro * 0
-    introducible = 1 - np.exp(-share / INTRO_SCALE)
-    return WARM_SHARE * warm + (1 - WARM_SHARE) * introducible
+    focused = position.focused
+    total = float(focused.sum())
+    warm = _saturated(focused, 1.0)
+    share = position.intro / total if total > 0 else position.intro * 0
+    return WARM_SHARE * warm + (1 - WARM_SHARE) * _saturated(share, INTRO_SCALE)
 
 
 def load_penalty(active: IntArray, max_active: int | None) -> FloatArray:

@@ -25,6 +25,7 @@ import numpy as np
 import Stemmer  # type: ignore[import-not-found]
 from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN  # type: ignore[import-untyped]
 from numpy.typing import NDArray
+from scipy import sparse  # type: ignore[import-untyped]
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -113,6 +114,7 @@ class TextIndex:
         vocab: dict[str, int] = getattr(self._bm25, "vocab_dict", {}) or {}
         self.vocabulary = vocab
         self._empty = vocab.get("")
+        self._incidence: sparse.csr_matrix | None = None
 
     def __len__(self) -> int:
         return self._size
@@ -127,6 +129,20 @@ class TextIndex:
             return np.zeros(self._size)
         found = self._bm25.get_scores_from_ids(term_ids.tolist())
         return np.asarray(found, dtype=np.float64)
+
+    def incidence(self) -> sparse.csr_matrix:
+        """Which terms each document contains: a documents x terms matrix of ones (built once,
+        from the index's own postings, so it holds exactly the terms BM25 ranks with)."""
+        if self._incidence is None:
+            postings = self._bm25.scores if self._size else {}
+            indptr = np.asarray(postings.get("indptr", np.zeros(1)), dtype=np.int64)
+            indices = np.asarray(postings.get("indices", np.zeros(0)), dtype=np.int64)
+            matrix = sparse.csc_matrix(
+                (np.ones(indices.size), indices, indptr),
+                shape=(self._size, max(indptr.size - 1, 0)),
+            )
+            self._incidence = matrix.tocsr()
+        return self._incidence
 
     def matches(self, term_ids: IntArray, document: int) -> list[int]:
         """The query terms a document contains."""

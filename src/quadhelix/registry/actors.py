@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from quadhelix.registry.errors import Conflict, InvalidValue, NotFound
 from quadhelix.registry.identifiers import normalise_kbo
-from quadhelix.registry.model import Actor, Area, Membership, Tie
+from quadhelix.registry.model import Actor, ActorAlias, Area, Membership, Tie
 from quadhelix.registry.names import fold
-from quadhelix.registry.schemas import ActorCreate, ActorPublic, ActorUpdate
+from quadhelix.registry.schemas import ActorAliasPublic, ActorCreate, ActorPublic, ActorUpdate
 from quadhelix.registry.vocabulary import resolve_areas, resolve_themes
 
 
@@ -19,10 +19,17 @@ def find_actor(session: Session, ref: str | int) -> Actor | None:
     """Look an actor up the way people refer to it.
 
     In order: external id, database id (``12`` or ``#12``), KBO number, then exact name (case and
-    accents ignored). A name shared by several actors is an error that lists them.
+    accents ignored). External ids and KBO numbers of actors merged into another one find the
+    actor they were merged into. A name shared by several actors is an error that lists them.
     """
     text = str(ref).strip()
     actor = session.scalar(select(Actor).where(Actor.external_id == text))
+    if actor is None:
+        actor = session.scalar(
+            select(Actor)
+            .join(ActorAlias, ActorAlias.actor_id == Actor.id)
+            .where(ActorAlias.external_id == text)
+        )
     if actor is not None:
         return actor
     digits = text.removeprefix("#")
@@ -31,9 +38,15 @@ def find_actor(session: Session, ref: str | int) -> Actor | None:
         if actor is not None:
             return actor
     try:
-        actor = session.scalar(select(Actor).where(Actor.kbo == normalise_kbo(text)))
+        number = normalise_kbo(text)
     except InvalidValue:
-        actor = None
+        number = None
+    if number is not None:
+        actor = session.scalar(select(Actor).where(Actor.kbo == number)) or session.scalar(
+            select(Actor)
+            .join(ActorAlias, ActorAlias.actor_id == Actor.id)
+            .where(ActorAlias.kbo == number)
+        )
     if actor is not None:
         return actor
     named = list(session.scalars(select(Actor).where(Actor.name_key == fold(text)).limit(6)))
@@ -56,6 +69,13 @@ def _check_unique(session: Session, actor: Actor | None, column: str, value: str
     other = session.scalar(select(Actor).where(getattr(Actor, column) == value))
     if other is not None and other is not actor:
         raise Conflict(f"{column}: {value!r} is already used by actor #{other.id} {other.name!r}")
+    if column in ("external_id", "kbo"):
+        alias = session.scalar(select(ActorAlias).where(getattr(ActorAlias, column) == value))
+        if alias is not None and alias.actor is not actor:
+            raise Conflict(
+                f"{column}: {value!r} belonged to an actor merged into "
+                f"#{alias.actor.id} {alias.actor.name!r}"
+            )
 
 
 def _check_parent(actor: Actor | None, parent: Actor) -> None:
@@ -203,6 +223,8 @@ def actor_public(actor: Actor) -> ActorPublic:
         description=actor.description,
         start_date=actor.start_date,
         end_date=actor.end_date,
+        provenance=actor.provenance,
+        aliases=[ActorAliasPublic(external_id=a.external_id, kbo=a.kbo) for a in actor.aliases],
         created_at=actor.created_at,
         updated_at=actor.updated_at,
     )

@@ -6,17 +6,33 @@ from pydantic import ValidationError
 
 
 class QuadhelixError(Exception):
-    """Base class for user-facing errors: the message names the field and the offending value."""
+    """Base class for user-facing errors: the message names the field and the offending value.
+
+    ``str(error)`` is the English message the command line prints. Front ends that speak other
+    languages translate ``template`` (an English message id with ``%(name)s`` placeholders) and
+    fill in ``params``: ``QuadhelixError(template="%(name)r is taken", name="x")``. Errors made
+    from a plain message have that message as their template and no parameters.
+    """
+
+    def __init__(self, message: str = "", *, template: str | None = None, **params: object):
+        if template is not None:
+            message = template % params
+        super().__init__(message)
+        self.template = template if template is not None else message
+        self.params: dict[str, object] = dict(params)
 
 
 class InvalidValue(QuadhelixError):
     """A field got a value that cannot be accepted."""
 
-    def __init__(self, field: str, value: object, reason: str) -> None:
+    def __init__(self, field: str, value: object, reason: str, **params: object) -> None:
+        """``reason`` may be a template with ``%(name)s`` placeholders filled from ``params``."""
         self.field = field
         self.value = value
-        self.reason = reason
-        super().__init__(f"{field}: {reason} (got {value!r})")
+        self.reason_template = reason
+        self.reason_params: dict[str, object] = dict(params)
+        self.reason = reason % params if params else reason
+        super().__init__(f"{field}: {self.reason} (got {value!r})")
 
 
 class NotFound(QuadhelixError):

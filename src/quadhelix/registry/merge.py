@@ -8,7 +8,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from quadhelix.registry.errors import InvalidValue
-from quadhelix.registry.model import Actor, Membership, Tie
+from quadhelix.registry.identifiers import format_kbo
+from quadhelix.registry.model import Actor, ActorAlias, Membership, Tie
 
 # Fields the kept actor takes from the other one when it has none of its own.
 FILLABLE = (
@@ -38,6 +39,7 @@ class MergeResult:
     ties_dropped: int = 0
     children_moved: int = 0
     filled: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
 
 
 def merge_actors(session: Session, keep: Actor, drop: Actor) -> MergeResult:
@@ -45,8 +47,9 @@ def merge_actors(session: Session, keep: Actor, drop: Actor) -> MergeResult:
 
     A membership or tie that ``keep`` already has (same coalition, role and start; same other
     actor, type and start) is dropped rather than doubled; a tie between the two becomes a loop
-    and is dropped. Empty fields of ``keep`` are filled from ``drop``; ``drop``'s other values
-    (its name, its own external id when ``keep`` has one) are gone afterwards.
+    and is dropped. Empty fields of ``keep`` are filled from ``drop``. ``drop``'s external id
+    and KBO number, when ``keep`` has others, become aliases of ``keep`` (as do ``drop``'s own
+    aliases), so imports that still use them update ``keep``; its name and other values are gone.
     """
     if keep.id == drop.id:
         raise InvalidValue("actor", drop.id, "cannot merge an actor into itself")
@@ -95,6 +98,12 @@ def merge_actors(session: Session, keep: Actor, drop: Actor) -> MergeResult:
     result.children_moved = len(children)
     keep.themes = sorted({*keep.themes, *drop.themes}, key=lambda t: t.code)
     taken = {c: getattr(drop, c) for c in FILLABLE if getattr(keep, c) is None}
+    alias = ActorAlias(
+        external_id=None if "external_id" in taken else drop.external_id,
+        kbo=None if "kbo" in taken or drop.kbo == keep.kbo else drop.kbo,
+    )
+    for old in list(drop.aliases):
+        old.actor = keep
     for column in UNIQUE:
         setattr(drop, column, None)
     session.flush()
@@ -102,6 +111,14 @@ def merge_actors(session: Session, keep: Actor, drop: Actor) -> MergeResult:
         if value is not None:
             setattr(keep, column, value)
             result.filled.append(column)
+    if alias.external_id is not None or alias.kbo is not None:
+        keep.aliases.append(alias)
+    result.aliases = [
+        text
+        for a in keep.aliases
+        for text in (a.external_id, a.kbo and f"KBO {format_kbo(a.kbo)}")
+        if text
+    ]
     session.delete(drop)
     session.flush()
     return result

@@ -106,7 +106,7 @@ class Setting(Base):
 
 
 class Area(Timestamped, Base):
-    """A place in the city: city > district > neighbourhood."""
+    """A place: country > city > district > neighbourhood (countries come from EU project data)."""
 
     __tablename__ = "area"
 
@@ -190,6 +190,9 @@ class Actor(Timestamped, Base):
     description: Mapped[str | None] = mapped_column(Text)
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
+    # Where the record came from and which rule set its helix sector, e.g.
+    # "kbo: juridical form 017 (kbo-nonprofit-form)"; None for records typed by hand.
+    provenance: Mapped[str | None] = mapped_column(String(500))
 
     parent: Mapped[Actor | None] = relationship(remote_side=[id])
     area: Mapped[Area | None] = relationship()
@@ -197,12 +200,40 @@ class Actor(Timestamped, Base):
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="actor", passive_deletes=True
     )
+    # Loaded with the actor (one query per batch of actors): every view of an actor shows them.
+    aliases: Mapped[list[ActorAlias]] = relationship(
+        back_populates="actor",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ActorAlias.id",
+        lazy="selectin",
+    )
 
     @validates("name")
     def _fold_name(self, _key: str, value: str) -> str:
         """Keep the folded search key in step with the name, however the record is made."""
         self.name_key = fold(value)
         return value
+
+
+class ActorAlias(Timestamped, Base):
+    """An identifier of an actor that was merged into this one.
+
+    Imports resolve external ids and KBO numbers through aliases, so a file that still names the
+    merged actor updates the survivor instead of bringing the duplicate back.
+    """
+
+    __tablename__ = "actor_alias"
+    __table_args__ = (
+        CheckConstraint("external_id IS NOT NULL OR kbo IS NOT NULL", name="some_identifier"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actor.id", ondelete="CASCADE"), index=True)
+    external_id: Mapped[str | None] = mapped_column(String(200), unique=True)
+    kbo: Mapped[str | None] = mapped_column(String(10), unique=True)
+
+    actor: Mapped[Actor] = relationship(back_populates="aliases")
 
 
 class Coalition(Timestamped, Base):
@@ -321,6 +352,7 @@ def table_names() -> list[str]:
 
 __all__: list[str] = [
     "Actor",
+    "ActorAlias",
     "Area",
     "Base",
     "Coalition",

@@ -238,6 +238,13 @@ class _Public(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
 
+class ActorAliasPublic(_Public):
+    """An identifier of an actor that was merged into this one; imports still find it."""
+
+    external_id: str | None
+    kbo: str | None
+
+
 class ActorPublic(_Public):
     id: int
     external_id: str | None
@@ -256,6 +263,8 @@ class ActorPublic(_Public):
     description: str | None
     start_date: date | None
     end_date: date | None
+    provenance: str | None = None
+    aliases: list[ActorAliasPublic] = Field(default_factory=list)
     created_at: datetime
     updated_at: datetime
 

@@ -72,6 +72,7 @@ class TieSource(StrEnum):
 
 
 class AreaKind(StrEnum):
+    COUNTRY = "country"
     CITY = "city"
     DISTRICT = "district"
     NEIGHBOURHOOD = "neighbourhood"
@@ -146,6 +147,7 @@ _ALIASES: dict[type[StrEnum], dict[str, str]] = {
         "andere": "other",
     },
     AreaKind: {
+        "land": "country",
         "stad": "city",
         "district": "district",
         "wijk": "neighbourhood",

@@ -90,13 +90,11 @@ def registry_marker(session: Session) -> Hashable:
 
     The latest ``updated_at`` catches additions and edits; the row count catches deletions.
     """
-    marker: list[Any] = []
-    for model in _CHANGING:
-        count, latest = session.execute(
-            select(func.count(), func.max(model.updated_at)).select_from(model)
-        ).one()
-        marker += [count, latest]
-    return tuple(marker)
+    columns = []
+    for model in _CHANGING:  # one round trip: a scalar subquery per table
+        columns.append(select(func.count()).select_from(model).scalar_subquery())
+        columns.append(select(func.max(model.updated_at)).scalar_subquery())
+    return tuple(session.execute(select(*columns)).one())
 
 
 class ResultCache:
@@ -118,12 +116,23 @@ class ResultCache:
                 found: T = self._items[key]
                 return found
         made = make()
+        self.put(key, made)
+        return made
+
+    def peek(self, key: Hashable) -> Any | None:
+        """The cached result for ``key``, or None; never computes."""
         with self._lock:
-            self._items[key] = made
+            if key not in self._items:
+                return None
+            self._items.move_to_end(key)
+            return self._items[key]
+
+    def put(self, key: Hashable, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
             self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
-        return made
 
     def current(self, session: Session, key: Hashable, make: Callable[[], T]) -> T:
         """``make()``'s result for ``key`` as long as the registry has not changed."""

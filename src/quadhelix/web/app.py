@@ -91,8 +91,12 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
-        app.state.quadhelix.engine.dispose()
+        app.state.quadhelix.maps.start(app.state.quadhelix)  # computes the map ahead of time
+        try:
+            yield
+        finally:
+            app.state.quadhelix.maps.stop()
+            app.state.quadhelix.engine.dispose()
 
     app = FastAPI(
         title="quadhelix",

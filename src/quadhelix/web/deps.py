@@ -25,6 +25,7 @@ from quadhelix.web.security import (
     session_cookie_name,
     tokens_match,
 )
+from quadhelix.web.site_settings import stored_public_read_only
 from quadhelix.web.state import AppState
 
 
@@ -110,8 +111,11 @@ def _identify(request: Request, session: Session, state: AppState) -> Principal:
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 
 
-def reader(principal: PrincipalDep, state: StateDep) -> Principal:
-    if principal.user is None and not state.settings.public_read_only:
+def reader(principal: PrincipalDep, state: StateDep, session: SessionDep) -> Principal:
+    """Anyone signed in; anonymous visitors only in public read-only mode (server or admin)."""
+    if principal.user is None and not (
+        state.settings.public_read_only or stored_public_read_only(session)
+    ):
         raise NotSignedIn
     return principal
 

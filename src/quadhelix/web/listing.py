@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, TypeVar, cast
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
+from sqlalchemy import Row, Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, joinedload, lazyload, selectinload
 
-from quadhelix.registry.model import Actor, Coalition, Membership
-from quadhelix.registry.queries import ActorFilter, CoalitionFilter, Page
+from quadhelix.registry.model import Actor, Coalition, Membership, Tie
+from quadhelix.registry.queries import ActorFilter, CoalitionFilter, Page, TieFilter
+from quadhelix.registry.vocab import ActorKind
 
 R = TypeVar("R")
 
@@ -61,20 +62,48 @@ def _ordered(
 
 
 def page_of(session: Session, query: Select[tuple[R]], limit: int | None, offset: int) -> Page[R]:
-    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    """One page and the total; the total is only counted when the page does not tell it."""
     paged = query.offset(offset)
     if limit is not None:
         paged = paged.limit(limit)
-    return Page(list(session.scalars(paged)), total or 0, limit, offset)
+    items: list[R] = list(session.scalars(paged))
+    if (limit is None or len(items) < limit) and (items or offset == 0):
+        return Page(items, offset + len(items), limit, offset)
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    return Page(items, total or 0, limit, offset)
 
 
 def actors_page(
-    session: Session, filters: ActorFilter, sort: str, limit: int | None, offset: int
+    session: Session,
+    filters: ActorFilter,
+    sort: str,
+    limit: int | None,
+    offset: int,
+    *,
+    table_only: bool = False,
 ) -> Page[Actor]:
-    query = _ordered(filters.apply(select(Actor)), sort, ACTOR_ORDER, Actor.id).options(
-        selectinload(Actor.themes), selectinload(Actor.area)
-    )
+    """Actors with their themes and aliases; ``table_only``: just what the list page shows
+    (name, sector, kind, area), which saves two queries per page."""
+    query = _ordered(filters.apply(select(Actor)), sort, ACTOR_ORDER, Actor.id)
+    if table_only:
+        query = query.options(joinedload(Actor.area), lazyload(Actor.aliases))
+    else:
+        query = query.options(selectinload(Actor.themes), selectinload(Actor.area))
     return page_of(session, query, limit, offset)
+
+
+def actor_names(session: Session, filters: ActorFilter) -> list[Row[tuple[int, str]]]:
+    """Id and name of the matching actors by name, for choices and links (no ORM objects)."""
+    query = (
+        filters.apply(select(Actor))
+        .with_only_columns(Actor.id, Actor.name, maintain_column_froms=True)
+        .order_by(Actor.name_key, Actor.id)
+    )
+    return list(session.execute(query))
+
+
+def department_choices(session: Session) -> list[Row[tuple[int, str]]]:
+    return actor_names(session, ActorFilter(kind=[ActorKind.DEPARTMENT]))
 
 
 def coalitions_page(
@@ -102,5 +131,22 @@ def memberships_page(
         query = query.where(Membership.coalition_id == coalition_id)
     if actor_id is not None:
         query = query.where(Membership.actor_id == actor_id)
-    query = query.options(selectinload(Membership.actor), selectinload(Membership.coalition))
+    query = query.options(
+        selectinload(Membership.actor).lazyload(Actor.aliases),
+        selectinload(Membership.coalition),
+    )
     return page_of(session, query, limit, offset)
+
+
+def actor_ties(session: Session, actor_id: int) -> list[Tie]:
+    """All ties of one actor with both ends' names, in one query (for the profile page)."""
+    query = (
+        TieFilter(actor_id=actor_id)
+        .apply(select(Tie))
+        .order_by(Tie.id)
+        .options(
+            joinedload(Tie.source_actor).lazyload(Actor.aliases),
+            joinedload(Tie.target_actor).lazyload(Actor.aliases),
+        )
+    )
+    return list(session.scalars(query))

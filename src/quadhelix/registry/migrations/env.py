@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-import quadhelix.accounts.model  # noqa: F401  (registers the account tables)
+import quadhelix.accounts.model  # registers the account tables
+import quadhelix.survey.model  # noqa: F401  (registers the survey tables)
 from quadhelix.registry.model import Base
 
 config = context.config

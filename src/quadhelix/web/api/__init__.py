@@ -7,9 +7,11 @@ from fastapi import FastAPI
 from quadhelix.web.api import (
     actors,
     analytics,
+    builder,
     coalitions,
     memberships,
     network,
+    survey,
     ties,
     tokens,
     users,
@@ -29,6 +31,8 @@ def include_api(app: FastAPI) -> None:
         vocabulary,
         network,
         analytics,
+        builder,
+        survey,
         users,
         tokens,
     ):
@@ -41,11 +45,17 @@ TAGS = [
     {"name": "memberships", "description": "An actor's role in a coalition, with its period."},
     {"name": "ties", "description": "Typed, weighted, dated relations between two actors."},
     {"name": "themes", "description": "Policy themes (a tree)."},
-    {"name": "areas", "description": "City, districts and neighbourhoods."},
+    {"name": "areas", "description": "Countries, the city, its districts and neighbourhoods."},
     {
         "name": "analytics",
         "description": "The network map and the reports of `quadhelix analyze` "
         "(definitions in docs/analytics.md).",
+    },
+    {"name": "builder", "description": "The coalition builder: partners for a challenge."},
+    {
+        "name": "surveys",
+        "description": "Partner survey waves: links, results (aggregates; who rated whom only "
+        "for survey analysts), comparisons (definitions in docs/survey.md).",
     },
     {"name": "users", "description": "Accounts and roles (admin only)."},
     {"name": "tokens", "description": "Your own API tokens for scripts."},

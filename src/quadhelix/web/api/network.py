@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from quadhelix.web.analysis import StrictNetworkQuery
 from quadhelix.web.api.common import READ, filter_values
 from quadhelix.web.deps import Reader, SessionDep, StateDep
-from quadhelix.web.network import network_json
+from quadhelix.web.network import network_json, network_json_or_progress
 
 router = APIRouter(tags=["analytics"])
 
@@ -51,14 +52,31 @@ class NetworkPublic(BaseModel):
     summary="The network map's data",
     description="Actors and their links for the filters of `quadhelix analyze`, with a "
     "server-side layout (cached until the registry changes), degree, betweenness, PageRank "
-    "and Leiden community per actor.",
+    "and Leiden community per actor. With `Prefer: respond-async`, a map that is still being "
+    "computed in the background is not waited for: the answer is 202 with the progress "
+    '(`{"status": "preparing", "stage", "step", "steps"}`) and `Retry-After`; a map that '
+    "failed is a 500 problem until the registry changes.",
 )
 def network(
+    request: Request,
     session: SessionDep,
     state: StateDep,
     _reader: Reader,
     query: Annotated[StrictNetworkQuery, Query()],
 ) -> Response:
     with filter_values():
-        body = network_json(state, session, query)
-    return Response(body, media_type="application/json")
+        if "respond-async" not in request.headers.get("prefer", "").lower():
+            return Response(network_json(state, session, query), media_type="application/json")
+        found = network_json_or_progress(state, session, query)
+        if not isinstance(found, bytes) and found.refused is not None:
+            raise found.refused
+    if isinstance(found, bytes):
+        return Response(found, media_type="application/json")
+    if found.error:  # failed for this registry state; tried again after the next change
+        problem = {"title": "The network map could not be computed", "status": 500}
+        return JSONResponse(
+            {**problem, "detail": found.error}, 500, media_type="application/problem+json"
+        )
+    return JSONResponse(
+        found.as_json(), 202, headers={"Retry-After": "1", "Preference-Applied": "respond-async"}
+    )

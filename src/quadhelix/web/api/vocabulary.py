@@ -60,7 +60,7 @@ class ThemeCreate(BaseModel):
 def _area_kind(value: object) -> AreaKind:
     """Area kinds as people type them: ``wijk``, ``district``, ``neighbourhood``."""
     if not isinstance(value, str | AreaKind):
-        raise ValueError("an area kind is text: city, district or neighbourhood")
+        raise ValueError("an area kind is text: country, city, district or neighbourhood")
     try:
         return parse_choice(AreaKind, value, "kind")
     except InvalidValue as error:

@@ -15,12 +15,19 @@ from quadhelix.registry.errors import NotFound, QuadhelixError
 from quadhelix.registry.filters import actor_filter
 from quadhelix.registry.identifiers import format_kbo
 from quadhelix.registry.model import Actor
-from quadhelix.registry.queries import ActorFilter, Page, TieFilter, list_ties
+from quadhelix.registry.queries import ActorFilter, Page
 from quadhelix.registry.schemas import ActorCreate, ActorUpdate
-from quadhelix.registry.vocab import ActorKind
 from quadhelix.registry.vocabulary import list_areas, list_themes
 from quadhelix.web.deps import CheckedForm, SessionDep
-from quadhelix.web.listing import ACTOR_ORDER, actors_page, memberships_page
+from quadhelix.web.listing import (
+    ACTOR_ORDER,
+    actor_names,
+    actor_ties,
+    actors_page,
+    department_choices,
+    memberships_page,
+)
+from quadhelix.web.messages import message_of
 from quadhelix.web.pages.forms import (
     FormErrors,
     FormRejected,
@@ -54,13 +61,10 @@ def _blank_to_none(value: str | None) -> str | None:
 
 
 def _options(session: Session) -> dict[str, Any]:
-    departments = actors_page(
-        session, ActorFilter(kind=[ActorKind.DEPARTMENT]), "name", None, 0
-    ).items
     return {
         "areas": list_areas(session),
         "themes": list_themes(session),
-        "departments": departments,
+        "departments": department_choices(session),
     }
 
 
@@ -99,9 +103,10 @@ def actor_list(
             theme=[chosen.theme] if chosen.theme else [],
             parent=chosen.parent,
         )
-        result = actors_page(session, filters, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        offset = (page - 1) * PAGE_SIZE
+        result = actors_page(session, filters, sort, PAGE_SIZE, offset, table_only=True)
     except QuadhelixError as problem:
-        error = str(problem)
+        error = message_of(problem)
         result = None
     context: dict[str, Any] = {
         "result": result,
@@ -126,7 +131,7 @@ def _get(session: Session, actor_id: int) -> Actor:
 def _profile(
     view: View, session: Session, actor: Actor, status_code: int = 200, error: str | None = None
 ) -> HTMLResponse:
-    children = actors_page(session, ActorFilter(parent_id=actor.id), "name", None, 0).items
+    children = actor_names(session, ActorFilter(parent_id=actor.id))
     return view.render(
         "actors/detail.html",
         status_code=status_code,
@@ -134,7 +139,7 @@ def _profile(
         public=actor_public(actor),
         kbo=format_kbo(actor.kbo) if actor.kbo else None,
         memberships=memberships_page(session, actor_id=actor.id, limit=None).items,
-        ties=list_ties(session, TieFilter(actor_id=actor.id), limit=None).items,
+        ties=actor_ties(session, actor.id),
         children=children,
         version=etag(actor),
         error=error,

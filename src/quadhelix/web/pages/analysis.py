@@ -13,6 +13,7 @@ from quadhelix.registry.vocabulary import list_areas, list_themes
 from quadhelix.web.analysis import NetworkQuery
 from quadhelix.web.charts import diverging_bars, heat_level
 from quadhelix.web.deps import SessionDep
+from quadhelix.web.messages import message_of
 from quadhelix.web.network import SIZE_METRICS
 from quadhelix.web.pages.rendering import ReaderView
 
@@ -54,7 +55,7 @@ def silos_page(
             lambda: silos_report(session, query.spec(), by),
         )
     except QuadhelixError as problem:
-        error, report = str(problem), None
+        error, report = message_of(problem), None
     matrix = report.by_sector if report else None
     top = max((max(row, default=0) for row in matrix.counts), default=0) if matrix else 0
     return view.render(

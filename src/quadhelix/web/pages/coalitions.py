@@ -30,6 +30,7 @@ from quadhelix.registry.vocabulary import list_areas, list_themes
 from quadhelix.web.charts import bars
 from quadhelix.web.deps import CheckedForm, SessionDep
 from quadhelix.web.listing import COALITION_ORDER, coalitions_page
+from quadhelix.web.messages import message_of
 from quadhelix.web.pages.forms import (
     FormErrors,
     FormRejected,
@@ -100,7 +101,7 @@ def coalition_list(
         )
         result = coalitions_page(session, filters, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     except QuadhelixError as problem:
-        error = str(problem)
+        error = message_of(problem)
         result = None
     context: dict[str, Any] = {
         "result": result,

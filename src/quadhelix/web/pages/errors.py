@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException
 
 from quadhelix.registry.errors import Conflict, InvalidValue, NotFound, QuadhelixError
 from quadhelix.web.deps import NotAllowed, NotSignedIn, Principal
+from quadhelix.web.messages import message_of
 from quadhelix.web.pages.forms import FormRejected
 from quadhelix.web.pages.rendering import View, request_language
 from quadhelix.web.security import safe_next
@@ -57,7 +58,7 @@ def page_error(request: Request, error: Exception) -> Response:
     view = View(request, principal, state, request_language(request))
     detail = error.detail if isinstance(error, NotAllowed | HTTPException) else None
     if isinstance(error, QuadhelixError):
-        detail = str(error)
+        detail = message_of(error)
     response: HTMLResponse = view.render(
         "error.html",
         status_code=status,

@@ -12,6 +12,7 @@ from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from quadhelix.registry.errors import Conflict, InvalidValue, NotFound, QuadhelixError
+from quadhelix.web.messages import message_of, reason_of
 from quadhelix.web.security import CSRF_FIELD
 from quadhelix.web.versioning import EditConflict, PreconditionRequired
 
@@ -58,15 +59,15 @@ def form_errors(error: Exception) -> FormErrors:
             fields.setdefault(name, message)
         return FormErrors(fields)
     if isinstance(error, InvalidValue):
-        return FormErrors({error.field: error.reason})
+        return FormErrors({error.field: reason_of(error)})
     if isinstance(error, EditConflict):
         return FormErrors(general=str(error), status=409)
     if isinstance(error, PreconditionRequired):
         return FormErrors(general="the form lacks the record's version; reload it", status=428)
     if isinstance(error, NotFound):
-        return FormErrors({error.what: str(error)})
+        return FormErrors({error.what: message_of(error)})
     if isinstance(error, Conflict | QuadhelixError):
-        return FormErrors(general=str(error), status=409)
+        return FormErrors(general=message_of(error), status=409)
     if isinstance(error, IntegrityError):
         return FormErrors(general="the change clashes with data in the registry", status=409)
     if isinstance(error, DataError):

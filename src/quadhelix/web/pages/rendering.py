@@ -19,6 +19,7 @@ from quadhelix.accounts.model import Role
 from quadhelix.registry.model import Area, Theme
 from quadhelix.web.deps import EditorUser, Principal, PrincipalDep, Reader, StateDep
 from quadhelix.web.labels import LABELS, label
+from quadhelix.web.messages import translate
 from quadhelix.web.security import LANGUAGE_COOKIE
 from quadhelix.web.state import AppState
 from quadhelix.web.translations import LANGUAGES, pick_language, translations
@@ -32,6 +33,7 @@ class Renderer:
 
     @staticmethod
     def _environment(language: str) -> Environment:
+        catalogue = translations(language)
         environment = Environment(
             loader=PackageLoader("quadhelix.web", "templates"),
             autoescape=True,
@@ -39,8 +41,9 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            # Error messages (``web.messages.Text``) are shown in the page's language.
+            finalize=lambda value: translate(value, catalogue.gettext),
         )
-        catalogue = translations(language)
         environment.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
 
         def translated_label(vocabulary: str, value: object) -> str:

@@ -177,14 +177,46 @@
   });
   $("map-clear").addEventListener("click", () => select(null));
 
-  fetch(box.dataset.api, { credentials: "same-origin", headers: { Accept: "application/json" } })
-    .then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.json();
+  // Ask for the data without waiting for a layout: while the server's background worker is
+  // still computing the map (202), show how far it is and ask again after Retry-After.
+  const progressBar = $("map-progress");
+  function showProgress(state) {
+    const stage = box.dataset[`stage${state.stage.charAt(0).toUpperCase()}${state.stage.slice(1)}`] || state.stage;
+    status.textContent = box.dataset.preparing
+      .replace("{stage}", stage).replace("{step}", String(state.step)).replace("{steps}", String(state.steps));
+    progressBar.max = state.steps;
+    progressBar.value = state.step;
+    progressBar.hidden = false;
+    api.preparing = state;
+  }
+
+  function load() {
+    fetch(box.dataset.api, {
+      credentials: "same-origin",
+      headers: { Accept: "application/json", Prefer: "respond-async" },
     })
-    .then(draw)
-    .catch((error) => {
-      if (!api.graph) status.textContent = box.dataset.failed;
-      api.error = String(error);
-    });
+      .then((response) => {
+        if (response.status === 202) {
+          const wait = Math.min(0.5, Number(response.headers.get("Retry-After")) || 1);
+          return response.json().then((state) => {
+            showProgress(state);
+            setTimeout(load, wait * 1000);
+            return null;
+          });
+        }
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json();
+      })
+      .then((data) => {
+        if (data === null) return;
+        progressBar.hidden = true;
+        draw(data);
+      })
+      .catch((error) => {
+        progressBar.hidden = true;
+        if (!api.graph) status.textContent = box.dataset.failed;
+        api.error = String(error);
+      });
+  }
+  load();
 })();

@@ -1,0 +1,1 @@
+"""The partner survey: waves, invitations, answers, scores and the ties they produce."""

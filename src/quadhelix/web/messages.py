@@ -1,0 +1,120 @@
+"""Error messages of the registry, the builder and accounts in the page's language.
+
+The domain raises errors in English (the command line prints them as they are) and keeps the
+message id and its parameters (``QuadhelixError.template``/``params``, ``InvalidValue``'s
+``reason_template``/``reason_params``). Pages turn an error into a ``Text``: the English words
+(so code and logs that treat it as a string keep working) plus what a catalogue needs. Templates
+show it through the ``tr`` filter (``web.pages.rendering``), which looks the id up in the page's
+catalogue and fills in the parameters; an id the catalogue lacks stays English.
+
+The ids below are the domain's messages that people meet on pages; they are listed here, in the
+web layer, so that ``pybabel extract`` finds them (the domain never imports the web).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from quadhelix.registry.errors import InvalidValue, NotFound, QuadhelixError
+from quadhelix.web.translations import N_
+
+NOT_FOUND = N_("%(what)s not found: %(ref)s")
+WITH_VALUE = N_("%(field)s: %(reason)s (got %(value)s)")
+
+# Things that can be missing or wrong, as ``NotFound`` and ``InvalidValue`` name them.
+SUBJECTS = (
+    N_("actor"),
+    N_("coalition"),
+    N_("membership"),
+    N_("tie"),
+    N_("theme"),
+    N_("area"),
+    N_("user"),
+    N_("token"),
+    N_("upload"),
+    N_("lead"),
+    N_("include"),
+    N_("exclude"),
+    N_("parent"),
+)
+
+# Reasons of the registry, the coalition builder, imports and accounts shown on pages.
+REASONS = (
+    N_("describe the challenge, or give at least one theme or area"),
+    N_("has no words to search for (only stop words or punctuation)"),
+    N_("none of its words occur in the registry; rephrase it or give themes or areas"),
+    N_("expected a whole number"),
+    N_("expected a date as YYYY-MM-DD"),
+    N_("expected an actor's id, external id or name"),
+    N_("expected a non-empty name or code"),
+    N_("must be 1 or more"),
+    N_("cannot be negative"),
+    N_("is the lead"),
+    N_("is also in include"),
+    N_("unknown theme; see `quadhelix themes list`"),
+    N_("unknown area; see `quadhelix areas list`"),
+    N_("choose the actor to add"),
+    N_("choose at least one partner"),
+    N_("expected an actor's id"),
+    N_("choose a CSV or XLSX file"),
+    N_("the file is empty"),
+    N_("unreadable: expected a JSON object or a two-column CSV (UTF-8)"),
+    N_("the file differs from the one checked; upload again"),
+    N_("this is not your current password"),
+    N_("the two new passwords differ"),
+    N_("a token needs a name saying what it is for"),
+    N_("expected viewer, editor or admin"),
+    N_("cannot be cleared"),
+)
+
+
+class Text(str):
+    """An English message that also knows its message id and parameters."""
+
+    template: str
+    params: Mapping[str, object]
+
+    def __new__(cls, template: str, params: Mapping[str, object] | None = None) -> Text:
+        params = dict(params or {})
+        text = super().__new__(cls, template % params if params else template)
+        text.template = template
+        text.params = params
+        return text
+
+
+def _reference(value: object) -> str:
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def message_of(error: Exception) -> Text:
+    """The whole message of an error, translatable."""
+    if isinstance(error, InvalidValue):
+        reason = reason_of(error)
+        return Text(
+            WITH_VALUE, {"field": error.field, "reason": reason, "value": repr(error.value)}
+        )
+    if isinstance(error, NotFound):
+        return Text(NOT_FOUND, {"what": Text(error.what), "ref": _reference(error.ref)})
+    if isinstance(error, QuadhelixError):
+        return Text(error.template, error.params)
+    return Text(str(error))
+
+
+def reason_of(error: InvalidValue) -> Text:
+    """What is wrong with the field, without the field's name (shown next to the field)."""
+    return Text(error.reason_template, error.reason_params)
+
+
+def translate(value: Any, gettext: Callable[[str], str]) -> Any:
+    """A ``Text`` in the catalogue's language (parameters that are ``Text`` too); else as is."""
+    if not isinstance(value, Text):
+        return value
+    if not value.template:
+        return ""
+    params = {key: translate(param, gettext) for key, param in value.params.items()}
+    template = gettext(value.template)
+    try:
+        return template % params if params else template
+    except (KeyError, ValueError, TypeError):  # a translation that lost a placeholder
+        return str(value)

@@ -1,0 +1,220 @@
+"""Survey pages for signed-in users: waves, a wave's results (charts and the network coloured by
+trust), comparison of two waves; editors make, hand out and close waves.
+
+Like the API, these pages show aggregates to everyone signed in and who rated whom only to
+survey analysts (``docs/survey.md``); anonymous visitors never see survey data.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quadhelix.accounts.model import Role, User
+from quadhelix.registry.coalitions import get_coalition
+from quadhelix.registry.errors import NotFound, QuadhelixError
+from quadhelix.registry.model import Coalition
+from quadhelix.survey.invitations import issue_invitations, links_csv
+from quadhelix.survey.model import SurveyWave
+from quadhelix.survey.schemas import WaveCreate
+from quadhelix.survey.scoring import WaveScores, hide_small_cells
+from quadhelix.survey.service import (
+    close_wave,
+    compare_waves,
+    create_wave,
+    list_waves,
+    respondents_of,
+    wave_public,
+    wave_results,
+)
+from quadhelix.web.charts import bars
+from quadhelix.web.deps import CheckedForm, CurrentUser, SessionDep
+from quadhelix.web.pages.forms import FormErrors, form_errors, form_values
+from quadhelix.web.pages.rendering import EditorView, PublicView, View
+from quadhelix.web.translations import N_
+
+router = APIRouter()
+WaveId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+LEVEL_LABELS = {
+    "awareness": N_("Awareness"),
+    "cooperation": N_("Cooperation"),
+    "coordination": N_("Coordination"),
+    "integration": N_("Integration"),
+}
+
+
+def member_view(view: PublicView, _user: CurrentUser) -> View:
+    """Survey pages need a signed-in user, even when the registry is public."""
+    return view
+
+
+MemberView = Annotated[View, Depends(member_view)]
+
+
+def _wave(session: Session, wave_id: int) -> SurveyWave:
+    wave = session.get(SurveyWave, wave_id)
+    if wave is None:
+        raise NotFound("wave", wave_id)
+    return wave
+
+
+def _may_edit(view: View) -> bool:
+    role = view.principal.role
+    return role is not None and role.allows(Role.EDITOR)
+
+
+def _visible(scores: WaveScores, user: User) -> WaveScores:
+    return scores if user.survey_analyst else hide_small_cells(scores)
+
+
+@router.get("/surveys")
+def survey_list(
+    view: MemberView,
+    session: SessionDep,
+    coalition: Annotated[int | None, Query(ge=1)] = None,
+) -> HTMLResponse:
+    waves = [wave_public(session, w) for w in list_waves(session, coalition)]
+    wanted = {w.coalition_id for w in waves if w.coalition_id}
+    rows = session.execute(select(Coalition.id, Coalition.name).where(Coalition.id.in_(wanted)))
+    names: dict[int, str] = dict(rows.all())
+    return view.render("survey/list.html", waves=waves, names=names, coalition=coalition)
+
+
+@router.get("/surveys/new")
+def new_survey_form(
+    view: EditorView,
+    session: SessionDep,
+    coalition: Annotated[int, Query(ge=1, le=2**31 - 1)],
+) -> HTMLResponse:
+    """Make a wave for a coalition: its members become the respondents."""
+    found = get_coalition(session, coalition)
+    today = date.today()
+    values = {
+        "coalition": str(found.id),
+        "title": f"{found.name} {today.year}",
+        "opens_on": today.isoformat(),
+        "closes_on": (today + timedelta(days=28)).isoformat(),
+        "language": view.language,
+    }
+    return view.render("survey/new.html", coalition=found, values=values, errors=FormErrors())
+
+
+@router.post("/surveys")
+def create_survey(view: EditorView, session: SessionDep, form: CheckedForm) -> Response:
+    values = form_values(form)
+    try:
+        wave = create_wave(
+            session, WaveCreate.model_validate({k: v or None for k, v in values.items()})
+        )
+    except (QuadhelixError, ValidationError) as error:
+        found = get_coalition(session, values.get("coalition") or "0")
+        return view.render(
+            "survey/new.html",
+            status_code=422,
+            coalition=found,
+            values=values,
+            errors=form_errors(error),
+        )
+    return RedirectResponse(f"/surveys/{wave.id}", status_code=303)
+
+
+@router.post("/surveys/{wave_id}/close")
+def close_survey(
+    _view: EditorView, session: SessionDep, wave_id: WaveId, _form: CheckedForm
+) -> Response:
+    close_wave(session, _wave(session, wave_id))
+    return RedirectResponse(f"/surveys/{wave_id}", status_code=303)
+
+
+@router.post("/surveys/{wave_id}/links")
+def download_links(
+    view: EditorView, session: SessionDep, wave_id: WaveId, form: CheckedForm
+) -> Response:
+    """A CSV of new links for a mail merge; only respondents without a link get one (or all,
+    when 'replace' is ticked)."""
+    wave = _wave(session, wave_id)
+    reissue = form.get("reissue") == "1"
+    invitations = issue_invitations(session, respondents_of(session, wave), reissue=reissue)
+    base = str(view.request.base_url)
+    return Response(
+        links_csv(invitations, base),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="survey-{wave.id}-links.csv"'},
+    )
+
+
+@router.get("/surveys/compare")
+def compare_page(
+    view: MemberView,
+    session: SessionDep,
+    user: CurrentUser,
+    before: Annotated[int, Query(ge=1, le=2**31 - 1)],
+    after: Annotated[int, Query(ge=1, le=2**31 - 1)],
+) -> HTMLResponse:
+    first, second = _wave(session, before), _wave(session, after)
+    if (second.opens_on, second.id) < (first.opens_on, first.id):
+        first, second = second, first
+    change = compare_waves(session, first, second)
+    if not user.survey_analyst:
+        hidden_before = hide_small_cells(wave_results(session, first))
+        hidden_after = hide_small_cells(wave_results(session, second))
+        shown = {a.actor_id: a for a in hidden_after.actors}
+        kept = {a.actor_id: a for a in hidden_before.actors}
+        actors = [
+            (
+                a.name,
+                kept[a.actor_id].trust,
+                shown[a.actor_id].trust,
+                kept[a.actor_id].value,
+                shown[a.actor_id].value,
+            )
+            for a in change.actors
+        ]
+    else:
+        actors = [
+            (a.name, a.trust_before, a.trust_after, a.value_before, a.value_after)
+            for a in change.actors
+        ]
+    return view.render(
+        "survey/compare.html", first=first, second=second, change=change, actors=actors
+    )
+
+
+def _trust_bars(scores: WaveScores, field: str) -> list[Any]:
+    rated = [(a.name, getattr(a, field), "") for a in scores.actors]
+    return bars([(n, v, c) for n, v, c in rated if v is not None], maximum=4.0)
+
+
+@router.get("/surveys/{wave_id}")
+def survey_results_page(
+    view: MemberView, session: SessionDep, user: CurrentUser, wave_id: WaveId
+) -> HTMLResponse:
+    wave = _wave(session, wave_id)
+    scores = _visible(wave_results(session, wave), user)
+    names = {a.actor_id: a.name for a in scores.actors}
+    others = [w for w in list_waves(session, wave.coalition_id) if w.id != wave.id]
+    return view.render(
+        "survey/results.html",
+        wave=wave,
+        public=wave_public(session, wave),
+        scores=scores,
+        names=names,
+        analyst=user.survey_analyst,
+        trust_bars=_trust_bars(scores, "trust"),
+        value_bars=_trust_bars(scores, "value"),
+        density_bars=bars(
+            [
+                (view.gettext(text), scores.density[level] or 0.0, "")
+                for level, text in LEVEL_LABELS.items()
+            ],
+            maximum=1.0,
+        ),
+        respondents=respondents_of(session, wave) if _may_edit(view) else [],
+        others=others,
+    )

@@ -97,6 +97,30 @@ def _role(g_a: IntArray, g_v: IntArray, g_b: IntArray) -> IntArray:
     ).astype(np.int64)
 
 
+def _closed_undirected(tri: IntArray, groups: IntArray, n: int) -> IntArray:
+    """Closed two-paths per role and ego (flattened 5 x n) of undirected triangles.
+
+    Each corner is the ego of two ordered paths, a -> ego -> b and b -> ego -> a; both share a
+    role except when exactly one of a, b is in the ego's group: then one path is representative
+    and the other gatekeeper. Three corners instead of six orderings halve the work.
+    """
+    closed = np.zeros(5 * n, dtype=np.int64)
+    g = groups[tri]
+    for ego, a, b in ((0, 1, 2), (1, 0, 2), (2, 0, 1)):
+        same_a, same_b = g[:, a] == g[:, ego], g[:, b] == g[:, ego]
+        same_ab = g[:, a] == g[:, b]
+        one = same_a != same_b
+        both_ways = np.select(
+            [same_a & same_b, same_ab & ~same_a, ~one], [0, 1, 4], default=-1
+        )  # -1: one representative and one gatekeeper path
+        v = tri[:, ego]
+        paired = both_ways >= 0
+        closed += 2 * np.bincount(both_ways[paired] * n + v[paired], minlength=5 * n)
+        closed += np.bincount(2 * n + v[one], minlength=5 * n)
+        closed += np.bincount(3 * n + v[one], minlength=5 * n)
+    return closed
+
+
 def gould_fernandez(graph: Any, attribute: str) -> BrokerageRoles:
     """Gould & Fernandez (1989, "Structures of mediation: a formal approach to brokerage in
     transaction networks", Sociological Methodology 19) brokerage roles.
@@ -157,14 +181,12 @@ def gould_fernandez(graph: Any, attribute: str) -> BrokerageRoles:
     closed = np.zeros(5 * n, dtype=np.int64)
     undirected = merge_edges(source, target, None, n, directed=False)
     for tri in iter_triangles(undirected.source, undirected.target, n):
+        if not graph.is_directed():
+            closed += _closed_undirected(tri, groups, n)
+            continue
         for a, v, b in ((0, 1, 2), (0, 2, 1), (1, 0, 2), (1, 2, 0), (2, 0, 1), (2, 1, 0)):
             ca, cv, cb = tri[:, a], tri[:, v], tri[:, b]
-            if graph.is_directed():
-                present = (
-                    _has(keys, ca * n + cv) & _has(keys, cv * n + cb) & _has(keys, ca * n + cb)
-                )
-            else:
-                present = np.ones(ca.size, dtype=bool)
+            present = _has(keys, ca * n + cv) & _has(keys, cv * n + cb) & _has(keys, ca * n + cb)
             role = _role(groups[ca[present]], groups[cv[present]], groups[cb[present]])
             closed += np.bincount(role * n + cv[present], minlength=5 * n)
     open_paths = totals - closed.reshape(5, n)

@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 from scipy import sparse  # type: ignore[import-untyped]
 
 from quadhelix.analytics.projection import cached, edge_array, edge_weights, merge_edges
-from quadhelix.analytics.triangles import iter_triangles
+from quadhelix.analytics.triangles import common_sums, degree_rank
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -146,11 +146,42 @@ def constraint(graph: Any, weighted: bool = True) -> FloatArray:
     >>> constraint(ig.Graph.Star(3)).round(3).tolist()
     [0.5, 1.0, 1.0]
     """
-    values = graph.constraint(weights=_weights(graph, weighted))
-    result = np.asarray(values, dtype=np.float64)
-    isolated = np.asarray(graph.degree(), dtype=np.int64) == 0
-    result[isolated] = np.nan
-    return result
+    n = graph.vcount()
+    source, target, weight = mutual_edges(graph, weighted)
+    total = _total(source, target, weight, n)
+    xs, ys, both = _both_ways(source, target, weight)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = _matrix(xs, ys, both / total[xs], n)
+        # p_ij + sum_q p_iq p_qj for every tie i -> j (q a contact of both), then squared.
+        rank = degree_rank(source, target, n)
+        pressure = both / total[xs] + common_sums(share, share, xs, ys, rank)
+    result = np.bincount(xs, weights=pressure**2, minlength=n)
+    result[np.bincount(xs, minlength=n) == 0] = np.nan
+    return np.asarray(result, dtype=np.float64)
+
+
+def _both_ways(
+    source: IntArray, target: IntArray, weight: FloatArray
+) -> tuple[IntArray, IntArray, FloatArray]:
+    """Each undirected tie as two arcs."""
+    return (
+        np.concatenate([source, target]),
+        np.concatenate([target, source]),
+        np.concatenate([weight, weight]),
+    )
+
+
+def _matrix(rows: IntArray, cols: IntArray, values: FloatArray, n: int) -> Any:
+    return sparse.csr_matrix((values, (rows, cols)), shape=(n, n))
+
+
+def _total(source: IntArray, target: IntArray, weight: FloatArray, n: int) -> FloatArray:
+    """Each actor's total mutual tie weight."""
+    return np.asarray(
+        np.bincount(source, weights=weight, minlength=n)
+        + np.bincount(target, weights=weight, minlength=n),
+        dtype=np.float64,
+    )
 
 
 def mutual_edges(graph: Any, weighted: bool = True) -> tuple[IntArray, IntArray, FloatArray]:
@@ -178,33 +209,17 @@ def effective_size(graph: Any, weighted: bool = True) -> FloatArray:
     """
     n = graph.vcount()
     source, target, weight = mutual_edges(graph, weighted)
-    total = np.bincount(source, weights=weight, minlength=n) + np.bincount(
-        target, weights=weight, minlength=n
-    )
+    total = _total(source, target, weight, n)
     strongest = np.zeros(n)
     np.maximum.at(strongest, source, weight)
     np.maximum.at(strongest, target, weight)
-    contacts = np.bincount(source, minlength=n) + np.bincount(target, minlength=n)
-    keys = source * n + target
-    redundancy = np.zeros(n)
-    for tri in iter_triangles(source, target, n):
-        corners = [tri[:, 0], tri[:, 1], tri[:, 2]]
-        w = {}
-        for i in range(3):
-            for j in range(i + 1, 3):
-                a, b = corners[i], corners[j]
-                position = np.searchsorted(keys, np.minimum(a, b) * n + np.maximum(a, b))
-                w[i, j] = w[j, i] = weight[position]
-        for ego in range(3):
-            j, q = [k for k in range(3) if k != ego]
-            for alter, third in ((j, q), (q, j)):
-                term = (
-                    w[ego, third]
-                    / total[corners[ego]]
-                    * w[alter, third]
-                    / strongest[corners[alter]]
-                )
-                redundancy += np.bincount(corners[ego], weights=term, minlength=n)
-    result = contacts - redundancy
+    xs, ys, both = _both_ways(source, target, weight)
+    contacts = np.bincount(xs, minlength=n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = _matrix(xs, ys, both / total[xs], n)  # p_iq
+        marginal = _matrix(ys, xs, both / strongest[xs], n)  # m_jq, transposed: (q, j)
+        # redundancy of j to i: sum_q p_iq m_jq, summed over i's contacts j.
+        redundancy = common_sums(share, marginal, xs, ys, degree_rank(source, target, n))
+    result = contacts - np.bincount(xs, weights=redundancy, minlength=n)
     result[contacts == 0] = np.nan
     return np.asarray(result, dtype=np.float64)

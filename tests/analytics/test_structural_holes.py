@@ -102,3 +102,11 @@ def test_common_sums_is_the_product_read_at_the_pairs(monkeypatch: pytest.Monkey
     np.testing.assert_allclose(got, (x @ y).toarray()[rows, cols], atol=1e-12)
     assert np.count_nonzero(got) > rows.size // 2  # most ties close some triangle
     assert common_sums(x, y, rows[:0], cols[:0], rank).size == 0
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_actors_without_any_tie_get_nan_not_an_error(directed: bool) -> None:
+    graph = ig.Graph(n=3, directed=directed)
+    graph.es["weight"] = []
+    assert np.isnan(centrality.constraint(graph)).all()
+    assert np.isnan(centrality.effective_size(graph)).all()

@@ -155,9 +155,10 @@ def constraint(graph: Any, weighted: bool = True) -> FloatArray:
         # p_ij + sum_q p_iq p_qj for every tie i -> j (q a contact of both), then squared.
         rank = degree_rank(source, target, n)
         pressure = both / total[xs] + common_sums(share, share, xs, ys, rank)
-    result = np.bincount(xs, weights=pressure**2, minlength=n)
+    # Cast: without ties numpy gives an integer array, which cannot hold NaN.
+    result = np.bincount(xs, weights=pressure**2, minlength=n).astype(np.float64)
     result[np.bincount(xs, minlength=n) == 0] = np.nan
-    return np.asarray(result, dtype=np.float64)
+    return result
 
 
 def _both_ways(
@@ -220,6 +221,6 @@ def effective_size(graph: Any, weighted: bool = True) -> FloatArray:
         marginal = _matrix(ys, xs, both / strongest[xs], n)  # m_jq, transposed: (q, j)
         # redundancy of j to i: sum_q p_iq m_jq, summed over i's contacts j.
         redundancy = common_sums(share, marginal, xs, ys, degree_rank(source, target, n))
-    result = contacts - np.bincount(xs, weights=redundancy, minlength=n)
+    result = (contacts - np.bincount(xs, weights=redundancy, minlength=n)).astype(np.float64)
     result[contacts == 0] = np.nan
-    return np.asarray(result, dtype=np.float64)
+    return result

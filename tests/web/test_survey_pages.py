@@ -107,3 +107,10 @@ def test_coalition_page_leads_to_its_surveys_and_shows_trust_density(site: Site)
     after = site.browser("editor").http.get(f"/coalitions/{coalition}")
     assert f'href="/surveys/new?coalition={coalition}"' in after.text
     assert "Trust density" in after.text or "Vertrouwensdichtheid" in after.text
+
+
+def test_a_record_id_beyond_any_database_id_is_refused_as_invalid(site: Site) -> None:
+    viewer = site.browser("viewer")
+    too_big = 2**63
+    assert viewer.http.get(f"/surveys?coalition={too_big}").status_code == 422
+    assert viewer.http.get(f"/surveys/compare?before=1&after={too_big}").status_code == 422

@@ -28,6 +28,10 @@ from quadhelix.web.security import (
 from quadhelix.web.site_settings import stored_public_read_only
 from quadhelix.web.state import AppState
 
+# The largest id a record can have (a 32-bit INTEGER column); larger numbers in a path or query
+# are refused as invalid input before they reach the database.
+MAX_ID = 2**31 - 1
+
 
 class NotSignedIn(Exception):
     """No valid credentials: 401 in the API, a redirect to the sign-in page for pages."""

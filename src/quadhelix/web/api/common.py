@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from quadhelix.registry.errors import Conflict, InvalidValue, NotFound
 from quadhelix.registry.queries import Page
+from quadhelix.web.deps import MAX_ID
 from quadhelix.web.problems import error_responses
 from quadhelix.web.versioning import Versioned, etag
 
@@ -19,7 +20,6 @@ T = TypeVar("T")
 M = TypeVar("M")
 
 MAX_LIMIT = 500
-MAX_ID = 2**31 - 1
 
 Id = Annotated[int, Path(ge=1, le=MAX_ID, description="The record's database id.")]
 

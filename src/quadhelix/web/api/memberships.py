@@ -14,7 +14,6 @@ from quadhelix.registry.schemas import MembershipCreate, MembershipPublic
 from quadhelix.web.api.common import (
     CHANGE,
     CREATE,
-    MAX_ID,
     READ,
     READ_ONE,
     Id,
@@ -26,7 +25,7 @@ from quadhelix.web.api.common import (
     references,
     with_etag,
 )
-from quadhelix.web.deps import EditorUser, Reader, SessionDep
+from quadhelix.web.deps import MAX_ID, EditorUser, Reader, SessionDep
 from quadhelix.web.listing import memberships_page
 from quadhelix.web.versioning import check_version
 

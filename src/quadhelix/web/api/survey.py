@@ -48,14 +48,13 @@ from quadhelix.survey.service import (
 from quadhelix.web.api.common import (
     CHANGE,
     CREATE,
-    MAX_ID,
     READ,
     READ_ONE,
     Id,
     record,
     references,
 )
-from quadhelix.web.deps import CurrentUser, EditorUser, NotAllowed, SessionDep
+from quadhelix.web.deps import MAX_ID, CurrentUser, EditorUser, NotAllowed, SessionDep
 from quadhelix.web.problems import error_responses
 
 router = APIRouter(prefix="/surveys", tags=["surveys"])

@@ -24,12 +24,12 @@ from quadhelix.accounts.tokens import (
 )
 from quadhelix.registry.errors import InvalidValue
 from quadhelix.registry.model import utcnow
-from quadhelix.web.deps import CheckedForm, CurrentUser, SessionDep
+from quadhelix.web.deps import MAX_ID, CheckedForm, CurrentUser, SessionDep
 from quadhelix.web.pages.forms import FormErrors, FormRejected, form_errors, form_text
 from quadhelix.web.pages.rendering import PublicView, View
 
 router = APIRouter()
-TokenId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+TokenId = Annotated[int, Path(ge=1, le=MAX_ID)]
 MAX_DAYS = 3650
 
 

@@ -18,7 +18,7 @@ from quadhelix.registry.model import Actor
 from quadhelix.registry.queries import ActorFilter, Page
 from quadhelix.registry.schemas import ActorCreate, ActorUpdate
 from quadhelix.registry.vocabulary import list_areas, list_themes
-from quadhelix.web.deps import CheckedForm, SessionDep
+from quadhelix.web.deps import MAX_ID, CheckedForm, SessionDep
 from quadhelix.web.listing import (
     ACTOR_ORDER,
     actor_names,
@@ -40,7 +40,7 @@ from quadhelix.web.versioning import PreconditionRequired, check_version, etag
 
 router = APIRouter()
 PAGE_SIZE = 25
-ActorId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+ActorId = Annotated[int, Path(ge=1, le=MAX_ID)]
 Many = Annotated[list[str], Query(max_length=50)]
 
 

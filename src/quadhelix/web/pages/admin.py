@@ -20,13 +20,13 @@ from quadhelix.accounts.schemas import UserCreate, UserUpdate
 from quadhelix.accounts.service import create_user, list_users, update_user
 from quadhelix.accounts.tokens import end_all_web_sessions
 from quadhelix.registry.errors import InvalidValue, NotFound
-from quadhelix.web.deps import AdminUser, CheckedForm, SessionDep
+from quadhelix.web.deps import MAX_ID, AdminUser, CheckedForm, SessionDep
 from quadhelix.web.pages.forms import FormErrors, FormRejected, form_errors, form_text
 from quadhelix.web.pages.rendering import PublicView, View
 from quadhelix.web.site_settings import store_public_read_only, stored_public_read_only
 
 router = APIRouter()
-UserId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+UserId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 def admin_view(view: PublicView, _admin: AdminUser) -> View:

@@ -28,7 +28,7 @@ from quadhelix.registry.schemas import CoalitionCreate, CoalitionUpdate, Members
 from quadhelix.registry.vocab import HelixSector
 from quadhelix.registry.vocabulary import list_areas, list_themes
 from quadhelix.web.charts import bars
-from quadhelix.web.deps import CheckedForm, SessionDep
+from quadhelix.web.deps import MAX_ID, CheckedForm, SessionDep
 from quadhelix.web.listing import COALITION_ORDER, coalitions_page
 from quadhelix.web.messages import message_of
 from quadhelix.web.pages.forms import (
@@ -43,7 +43,7 @@ from quadhelix.web.versioning import PreconditionRequired, check_version, etag
 
 router = APIRouter()
 PAGE_SIZE = 25
-RecordId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+RecordId = Annotated[int, Path(ge=1, le=MAX_ID)]
 Many = Annotated[list[str], Query(max_length=50)]
 _MULTI = ("themes", "areas")
 

@@ -34,13 +34,13 @@ from quadhelix.survey.service import (
     wave_results,
 )
 from quadhelix.web.charts import bars
-from quadhelix.web.deps import CheckedForm, CurrentUser, SessionDep
+from quadhelix.web.deps import MAX_ID, CheckedForm, CurrentUser, SessionDep
 from quadhelix.web.pages.forms import FormErrors, form_errors, form_values
 from quadhelix.web.pages.rendering import EditorView, PublicView, View
 from quadhelix.web.translations import N_
 
 router = APIRouter()
-WaveId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+WaveId = Annotated[int, Path(ge=1, le=MAX_ID)]
 LEVEL_LABELS = {
     "awareness": N_("Awareness"),
     "cooperation": N_("Cooperation"),
@@ -77,7 +77,7 @@ def _visible(scores: WaveScores, user: User) -> WaveScores:
 def survey_list(
     view: MemberView,
     session: SessionDep,
-    coalition: Annotated[int | None, Query(ge=1)] = None,
+    coalition: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> HTMLResponse:
     waves = [wave_public(session, w) for w in list_waves(session, coalition)]
     wanted = {w.coalition_id for w in waves if w.coalition_id}
@@ -90,7 +90,7 @@ def survey_list(
 def new_survey_form(
     view: EditorView,
     session: SessionDep,
-    coalition: Annotated[int, Query(ge=1, le=2**31 - 1)],
+    coalition: Annotated[int, Query(ge=1, le=MAX_ID)],
 ) -> HTMLResponse:
     """Make a wave for a coalition: its members become the respondents."""
     found = get_coalition(session, coalition)
@@ -154,8 +154,8 @@ def compare_page(
     view: MemberView,
     session: SessionDep,
     user: CurrentUser,
-    before: Annotated[int, Query(ge=1, le=2**31 - 1)],
-    after: Annotated[int, Query(ge=1, le=2**31 - 1)],
+    before: Annotated[int, Query(ge=1, le=MAX_ID)],
+    after: Annotated[int, Query(ge=1, le=MAX_ID)],
 ) -> HTMLResponse:
     first, second = _wave(session, before), _wave(session, after)
     if (second.opens_on, second.id) < (first.opens_on, first.id):

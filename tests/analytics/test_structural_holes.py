@@ -1,6 +1,6 @@
-"""Burt's constraint and effective size, computed with sparse products read at the ties, against
-straightforward dense formulas and igraph's own constraint, on random weighted graphs with hubs,
-reciprocated and parallel ties and loops."""
+"""Burt's constraint (igraph's, on the mutual view) and effective size (sparse products read
+at the ties) against straightforward dense formulas and igraph's own constraint, on random
+weighted graphs with hubs, reciprocated and parallel ties and loops."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from quadhelix.registry.database import transaction
 from quadhelix.registry.model import Actor
+from quadhelix.web.uploads import MAX_BODY_BYTES
 from tests.web.conftest import Browser, Site
 
 GOOD = (
@@ -197,3 +198,19 @@ def test_a_column_mapping_renames_the_columns(site: Site, uploads: Path) -> None
     assert broken.status_code == 422 and 'aria-describedby="mapping-error"' in broken.text
     assert "onleesbaar" in broken.text
     assert len(list(uploads.iterdir())) == 1  # only the good upload waits for confirmation
+
+
+def test_an_oversized_upload_is_refused_before_it_is_parsed(site: Site, uploads: Path) -> None:
+    browser = site.browser("editor")
+    token = browser.csrf("/imports")
+    huge = GOOD + "x" * (MAX_BODY_BYTES + 1)
+    response = browser.http.post(
+        "/imports",
+        data={"csrf_token": token, "kind": "actors"},
+        files={"file": ("actoren.csv", huge.encode(), "text/csv")},
+    )
+    assert response.status_code == 413 and "larger than" in response.text
+    assert response.headers["x-content-type-options"] == "nosniff"  # still the site's headers
+    assert not uploads.exists() or list(uploads.iterdir()) == []
+    assert _actors(site) == 0
+    assert _upload(browser, GOOD).status_code == 200  # type: ignore[attr-defined]

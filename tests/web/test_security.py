@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
+from starlette.testclient import TestClient
 
 from quadhelix.accounts.model import Role
+from quadhelix.web.security import BodyLimit
 from tests.web.conftest import PASSWORD, Site, csrf_in, make_site
 
 
@@ -123,3 +131,28 @@ def test_a_role_change_signs_the_user_out(site: Site) -> None:
         f"/api/v1/users/{editor['id']}", json={"role": "viewer"}, headers={"If-Match": etag}
     )
     assert browser.http.get("/actors").status_code == 303
+
+
+def _limited_app(calls: list[int]) -> Any:
+    async def endpoint(request: Request) -> PlainTextResponse:
+        body = await request.body()
+        calls.append(len(body))
+        return PlainTextResponse("ok")
+
+    return BodyLimit(Starlette(routes=[Route("/", endpoint, methods=["POST"])]), max_bytes=100)
+
+
+@pytest.mark.parametrize("chunked", [False, True])
+def test_bodies_over_the_limit_are_refused_while_they_arrive(chunked: bool) -> None:
+    calls: list[int] = []
+    client = TestClient(_limited_app(calls))
+
+    def body(size: int) -> Any:
+        if not chunked:
+            return b"x" * size
+        return iter([b"x" * 40] * (size // 40) + [b"x" * (size % 40)])
+
+    assert client.post("/", content=body(100)).text == "ok"
+    refused = client.post("/", content=body(141))
+    assert refused.status_code == 413 and "larger than" in refused.text
+    assert calls == [100]  # the endpoint never got the large body

@@ -6,12 +6,13 @@ the only module that turns it into queries.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
 from quadhelix.registry.errors import InvalidValue
-from quadhelix.registry.vocab import CoalitionKind, TieSource, TieType
+from quadhelix.registry.vocab import CoalitionKind, TieSource, TieType, parse_choice
 
 
 class GraphView(StrEnum):
@@ -47,6 +48,38 @@ class GraphFilters:
     tie_sources: tuple[TieSource, ...] = ()
     coalition_kinds: tuple[CoalitionKind, ...] = ()
     include_isolates: bool = field(default=True)
+
+    @classmethod
+    def parse(
+        cls,
+        *,
+        as_of: date | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        themes: Iterable[str] = (),
+        areas: Iterable[str] = (),
+        tie_types: Iterable[str] = (),
+        tie_sources: Iterable[str] = (),
+        coalition_kinds: Iterable[str] = (),
+    ) -> GraphFilters:
+        """Filters from what a user typed (CLI options, query parameters): blanks are dropped,
+        choices are read in English or Dutch, and a wrong one is named by its parameter."""
+
+        def given(values: Iterable[str]) -> tuple[str, ...]:
+            return tuple(v.strip() for v in values if v.strip())
+
+        return cls(
+            as_of=as_of,
+            date_from=date_from,
+            date_to=date_to,
+            themes=given(themes),
+            areas=given(areas),
+            tie_types=tuple(parse_choice(TieType, t, "tie_type") for t in given(tie_types)),
+            tie_sources=tuple(parse_choice(TieSource, t, "tie_source") for t in given(tie_sources)),
+            coalition_kinds=tuple(
+                parse_choice(CoalitionKind, k, "coalition_kind") for k in given(coalition_kinds)
+            ),
+        )
 
     def __post_init__(self) -> None:
         if self.as_of is not None and (self.date_from is not None or self.date_to is not None):

@@ -35,7 +35,6 @@ from quadhelix.analytics.results import to_jsonable
 from quadhelix.analytics.synergy import SynergyResult
 from quadhelix.cli.common import DbOption, JsonOption, note, print_json, print_table, unit_of_work
 from quadhelix.registry.errors import InvalidValue
-from quadhelix.registry.vocab import CoalitionKind, TieSource, TieType, parse_choice
 
 app = typer.Typer(
     help="Network analytics: silos, brokers, helix balance and synergy, change over time. "
@@ -93,20 +92,15 @@ def _day(value: str | None, field: str) -> date | None:
 def _spec(options: dict[str, Any]) -> AnalysisSpec:
     """The analysis spec from a command's options (every command names them alike)."""
 
-    def many(name: str) -> list[str]:
-        return list(options.get(name) or ())
-
-    filters = GraphFilters(
+    filters = GraphFilters.parse(
         as_of=_day(options.get("as_of"), "as_of"),
         date_from=_day(options.get("date_from"), "from"),
         date_to=_day(options.get("date_to"), "to"),
-        themes=tuple(many("theme")),
-        areas=tuple(many("area")),
-        tie_types=tuple(parse_choice(TieType, t, "tie_type") for t in many("tie_type")),
-        tie_sources=tuple(parse_choice(TieSource, t, "tie_source") for t in many("tie_source")),
-        coalition_kinds=tuple(
-            parse_choice(CoalitionKind, k, "coalition_kind") for k in many("coalition_kind")
-        ),
+        themes=options.get("theme") or (),
+        areas=options.get("area") or (),
+        tie_types=options.get("tie_type") or (),
+        tie_sources=options.get("tie_source") or (),
+        coalition_kinds=options.get("coalition_kind") or (),
     )
     pivots = int(options.get("pivots", DEFAULT_PIVOTS))
     if pivots < 1:

@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 from quadhelix.analytics.filters import GraphFilters, GraphView
 from quadhelix.analytics.reports import AnalysisSpec
 from quadhelix.registry.model import Actor, Area, Coalition, Membership, Theme, Tie
-from quadhelix.registry.vocab import CoalitionKind, TieSource, TieType, parse_choice
 
 T = TypeVar("T")
 _CHANGING = (Actor, Coalition, Membership, Tie, Theme, Area)
@@ -53,22 +52,15 @@ class NetworkQuery(BaseModel):
     )
 
     def filters(self) -> GraphFilters:
-        def given(values: list[str]) -> list[str]:
-            return [v.strip() for v in values if v.strip()]
-
-        return GraphFilters(
+        return GraphFilters.parse(
             as_of=self.as_of,
             date_from=self.date_from,
             date_to=self.date_to,
-            themes=tuple(given(self.theme)),
-            areas=tuple(given(self.area)),
-            tie_types=tuple(parse_choice(TieType, t, "tie_type") for t in given(self.tie_type)),
-            tie_sources=tuple(
-                parse_choice(TieSource, t, "tie_source") for t in given(self.tie_source)
-            ),
-            coalition_kinds=tuple(
-                parse_choice(CoalitionKind, k, "coalition_kind") for k in given(self.coalition_kind)
-            ),
+            themes=self.theme,
+            areas=self.area,
+            tie_types=self.tie_type,
+            tie_sources=self.tie_source,
+            coalition_kinds=self.coalition_kind,
         )
 
     def spec(self) -> AnalysisSpec:

@@ -35,9 +35,10 @@ from quadhelix.web.pages.errors import page_error
 from quadhelix.web.pages.forms import FormRejected
 from quadhelix.web.pages.rendering import shared_renderer
 from quadhelix.web.problems import api_problem, use_problem_media_type
-from quadhelix.web.security import SecurityHeaders
+from quadhelix.web.security import BodyLimit, SecurityHeaders
 from quadhelix.web.settings import Settings, secret_for
 from quadhelix.web.state import AppState
+from quadhelix.web.uploads import MAX_BODY_BYTES
 from quadhelix.web.versioning import PreconditionRequired
 
 API_DESCRIPTION = """\
@@ -108,6 +109,7 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.quadhelix = state
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)  # inside: its 413 gets the headers
     app.add_middleware(SecurityHeaders, hsts=settings.secure_cookies)
     for error_class in (
         RequestValidationError,

@@ -7,6 +7,8 @@
   API calls with a bearer token are exempt (a browser never adds that header by itself); API
   calls that ride on the session cookie must send the token in ``X-CSRF-Token``.
 * The Content-Security-Policy allows scripts and styles from this server only: no inline code.
+* A request body larger than the largest upload is refused with 413 while it arrives, before
+  anything is parsed or spooled to disk.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Iterable
 
 from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection
+from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -116,3 +119,59 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class _TooLarge(Exception):
+    """Raised from ``receive`` when a body passes the limit."""
+
+
+class BodyLimit:
+    """ASGI middleware refusing request bodies over ``max_bytes`` with 413.
+
+    A declared ``Content-Length`` over the limit is refused before the body is read; a body
+    without one (chunked) is counted as it arrives and cut off at the limit, so a large upload
+    never reaches the form parser, which would otherwise spool it whole to a temporary file.
+    """
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        refusal = PlainTextResponse(
+            f"the request is larger than {self.max_bytes // 1024**2} MB", status_code=413
+        )
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            await refusal(scope, receive, send)
+            return
+        received = 0
+        too_large = started = False
+
+        async def counted() -> Message:
+            nonlocal received, too_large
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    too_large = True
+                    raise _TooLarge
+            return message
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            if too_large and not started:
+                return  # the app's own error response for the cut-off body: 413 replaces it
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, tracked)
+        except Exception:
+            if not too_large or started:
+                raise
+        if too_large and not started:
+            await refusal(scope, receive, send)

@@ -23,6 +23,7 @@ from quadhelix.registry.errors import InvalidValue, NotFound
 
 MAX_BYTES = 20 * 1024 * 1024  # an import file
 MAX_MAPPING_BYTES = 64 * 1024  # a column mapping
+MAX_BODY_BYTES = MAX_BYTES + MAX_MAPPING_BYTES + 1024**2  # any request: a file, mapping, fields
 MAX_AGE = 3600.0  # seconds an unconfirmed upload is kept
 SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 MAPPING_SUFFIXES = (".json", ".csv")

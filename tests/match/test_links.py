@@ -1,11 +1,11 @@
-"""The builder's network comes from the analytics' one graph module (``dated_links``)."""
+"""The builder's network comes from the analytics' link events (``projection.dated_links``)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from quadhelix.analytics.graphs import dated_links
+from quadhelix.analytics.projection import dated_links
 from quadhelix.match.data import NO_END
 from quadhelix.match.network import HALF_LIFE_DAYS, NetworkIndex, effective_starts
 from quadhelix.match.scoring import network_component

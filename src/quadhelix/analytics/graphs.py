@@ -32,8 +32,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from quadhelix.analytics.filters import CoMembershipWeight, GraphFilters, GraphView
 from quadhelix.analytics.projection import (
-    FloatArray,
-    IntArray,
     make_graph,
     merge_edges,
     project_memberships,
@@ -489,77 +487,3 @@ def find_coalition(session: Session, ref: str) -> int:
     if found is None:
         raise NotFound("coalition", ref)
     return found
-
-
-@dataclass(frozen=True)
-class DatedLinks:
-    """The combined view kept as dated events instead of merged edges, both directions stored.
-
-    One event per pair of members of a coalition (``coalition`` its row, ``start`` the day the
-    later of the two joined, ``weight`` ``min(1, small / (n - 1))`` with ``n`` the members who had
-    joined by then, after Newman 2001) and one per tie (``coalition`` -1, its own weight and
-    start). The coalition builder needs the network on any day with recent links counting more,
-    which merged edges cannot give.
-    """
-
-    source: IntArray
-    target: IntArray
-    start: IntArray
-    weight: FloatArray
-    coalition: IntArray
-
-
-def dated_links(
-    member_actor: IntArray,
-    member_coalition: IntArray,
-    member_start: IntArray,
-    tie_source: IntArray,
-    tie_target: IntArray,
-    tie_weight: FloatArray,
-    tie_start: IntArray,
-    *,
-    small: int = 10,
-) -> DatedLinks:
-    """Dated co-membership and tie links from membership and tie arrays (rows, day ordinals).
-
-    Repeated memberships of an actor in a coalition count once, from the earliest start.
-
-    >>> links = dated_links(np.array([0, 1, 2]), np.array([0, 0, 0]), np.array([5, 7, 9]),
-    ...                     np.array([0]), np.array([3]), np.array([2.0]), np.array([4]))
-    >>> list(zip(links.source.tolist(), links.target.tolist(), links.start.tolist()))[:3]
-    [(0, 1, 7), (0, 2, 9), (1, 0, 7)]
-    >>> links.weight[:3].tolist(), links.coalition[-2:].tolist()
-    ([1.0, 1.0, 1.0], [-1, -1])
-    """
-    order = np.lexsort((member_start, member_actor, member_coalition))
-    actor, coalition = member_actor[order], member_coalition[order]
-    start = member_start[order]
-    first = np.ones(actor.size, dtype=bool)
-    first[1:] = (actor[1:] != actor[:-1]) | (coalition[1:] != coalition[:-1])
-    actor, coalition, start = actor[first], coalition[first], start[first]
-    n_coalitions = int(coalition.max()) + 1 if coalition.size else 0
-    size = np.bincount(coalition, minlength=n_coalitions)
-    group_start = np.cumsum(size) - size
-    k = size[coalition]
-    row = np.repeat(np.arange(actor.size, dtype=np.int64), k)
-    other = group_start[coalition[row]] + (np.arange(row.size) - np.repeat(np.cumsum(k) - k, k))
-    keep = row != other
-    row, other = row[keep], other[keep]
-    met = np.maximum(start[row], start[other])
-    # The coalition's size when the two met: its members who had joined by then.
-    lowest = int(start.min()) if start.size else 0
-    span = (int(start.max()) - lowest + 1) if start.size else 1
-    joined = np.sort(coalition * span + (start - lowest))
-    size_then = (
-        np.searchsorted(joined, coalition[row] * span + (met - lowest), side="right")
-        - group_start[coalition[row]]
-    )
-    pair_weight = np.minimum(1.0, small / np.maximum(size_then - 1, 1))
-    no_coalition = np.full(2 * tie_source.size, -1, dtype=np.int64)
-    return DatedLinks(
-        source=np.concatenate([actor[row], tie_source, tie_target]).astype(np.int64),
-        target=np.concatenate([actor[other], tie_target, tie_source]).astype(np.int64),
-        start=np.concatenate([met, tie_start, tie_start]).astype(np.int64),
-        weight=np.concatenate([pair_weight, tie_weight, tie_weight]).astype(np.float64),
-        coalition=np.concatenate([coalition[row], no_coalition]).astype(np.int64),
-    )

@@ -1,13 +1,12 @@
 """Where a candidate stands relative to the lead: warm, introducible or cold.
 
-The network is the registry's *combined* view, as ``quadhelix.analytics.graphs.dated_links``
+The network is the registry's *combined* view, as ``quadhelix.analytics.projection.dated_links``
 builds it: two actors are linked by every coalition they shared and every tie between them, each
-link kept as a dated *event* (a shared coalition dated when the later of the two joined, a tie
-when it started), because the builder needs the network on any day (``as_of``) with recent links
-counting more. Here the events are only stored by actor (CSR), and a query reads the lead's
-events and those of its partners, masked to the day asked for. This is link prediction from the
-lead's neighbourhood (Liben-Nowell & Kleinberg 2007, "The link-prediction problem for social
-networks", JASIST 58).
+link kept as a dated *event* (a shared coalition dated when the later of the two joined, a tie when
+it started), because the builder needs the network on any day (``as_of``) with recent links counting
+more. Here the events are only stored by actor (CSR), and a query reads the lead's events and those
+of its partners, masked to the day asked for. This is link prediction from the lead's neighbourhood
+(Liben-Nowell & Kleinberg 2007, "The link-prediction problem for social networks", JASIST 58).
 
 * **strength** of a pair on day ``t``: the sum over its events before ``t`` of
   ``w * 2 ** (-(t - date) / half_life)``, with ``w`` the tie's weight, or for a shared coalition
@@ -35,8 +34,7 @@ from datetime import date
 
 import numpy as np
 
-from quadhelix.analytics.graphs import dated_links
-from quadhelix.analytics.projection import make_graph, merge_edges
+from quadhelix.analytics.projection import dated_links, make_graph, merge_edges
 from quadhelix.match.data import NO_START, FloatArray, IntArray, MatchData
 
 HALF_LIFE_DAYS = 3 * 365.25  # a link three years old counts half
@@ -92,9 +90,9 @@ class Position:
 class NetworkIndex:
     """Dated links between actors, stored by actor (CSR), for fast per-lead queries.
 
-    The links come from ``quadhelix.analytics.graphs.dated_links``, the analytics' one builder of
-    network views; here they are only sorted by actor so that a query reads the lead's links and
-    its partners' with array slices instead of walking a graph object (see
+    The links come from ``quadhelix.analytics.projection.dated_links``, next to the analytics'
+    builder of network views; here they are only sorted by actor so that a query reads the
+    lead's links and its partners' with array slices instead of walking a graph object (see
     ``docs/architecture.md``).
     """
 

@@ -7,9 +7,6 @@ documented in docs/analytics.md) or CSV (``--csv``).
 
 from __future__ import annotations
 
-import csv
-import sys
-from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -18,7 +15,6 @@ import typer
 from quadhelix.analytics.actors import METRICS, ActorMetrics
 from quadhelix.analytics.change import Comparison
 from quadhelix.analytics.filters import CoMembershipWeight, GraphFilters, GraphView
-from quadhelix.analytics.network import NetworkSummary
 from quadhelix.analytics.paths import DEFAULT_PIVOTS
 from quadhelix.analytics.reports import (
     AnalysisSpec,
@@ -31,9 +27,24 @@ from quadhelix.analytics.reports import (
     summary_report,
     synergy_report,
 )
-from quadhelix.analytics.results import to_jsonable
 from quadhelix.analytics.synergy import SynergyResult
-from quadhelix.cli.common import DbOption, JsonOption, note, print_json, print_table, unit_of_work
+from quadhelix.cli.analyze_output import cell, emit, fields, number, summary_rows
+from quadhelix.cli.common import (
+    AreasOption,
+    AsOfOption,
+    CoalitionKindsOption,
+    CsvOption,
+    DbOption,
+    FromOption,
+    JsonOption,
+    ThemesOption,
+    TieSourcesOption,
+    TieTypesOption,
+    ToOption,
+    note,
+    print_table,
+    unit_of_work,
+)
 from quadhelix.registry.errors import InvalidValue
 
 app = typer.Typer(
@@ -44,35 +55,21 @@ app = typer.Typer(
 
 SUBCOMMANDS = ("actors", "silos", "synergy", "coalition", "compare")
 
-AsOf = Annotated[str | None, typer.Option("--as-of", help="The network on this date (YYYY-MM-DD).")]
-From = Annotated[str | None, typer.Option("--from", help="Start of a period (YYYY-MM-DD).")]
-To = Annotated[str | None, typer.Option("--to", help="End of a period (YYYY-MM-DD).")]
-Themes = Annotated[
-    list[str] | None, typer.Option("--theme", help="Only this theme and its sub-themes.")
-]
-Areas = Annotated[
-    list[str] | None, typer.Option("--area", help="Only this area and its sub-areas.")
-]
-TieTypes = Annotated[list[str] | None, typer.Option("--tie-type", help="Only ties of this type.")]
-TieSources = Annotated[
-    list[str] | None, typer.Option("--tie-source", help="Only ties from this source.")
-]
-Kinds = Annotated[
-    list[str] | None, typer.Option("--coalition-kind", help="Only coalitions of this kind.")
-]
-View = Annotated[
+# How the graph is built and measured; the network selection options are in cli/common.py.
+ViewOption = Annotated[
     GraphView, typer.Option("--view", help="Link actors by ties, shared coalitions or both.")
 ]
-Directed = Annotated[bool, typer.Option("--directed", help="Keep the direction of ties.")]
-Weighting = Annotated[
+DirectedOption = Annotated[bool, typer.Option("--directed", help="Keep the direction of ties.")]
+WeightingOption = Annotated[
     CoMembershipWeight,
     typer.Option("--weighting", help="Co-membership weight: count or newman (1/(n-1))."),
 ]
-Seed = Annotated[int, typer.Option("--seed", help="Seed for sampling, Leiden and permutations.")]
-Pivots = Annotated[
+SeedOption = Annotated[
+    int, typer.Option("--seed", help="Seed for sampling, Leiden and permutations.")
+]
+PivotsOption = Annotated[
     int, typer.Option("--pivots", help="Sampled sources for path metrics above 2,000 actors.")
 ]
-CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")]
 
 
 def _given(ctx: typer.Context, name: str) -> bool:
@@ -116,60 +113,23 @@ def _spec(options: dict[str, Any]) -> AnalysisSpec:
     )
 
 
-def _emit(
-    data: Any,
-    columns: Sequence[str],
-    rows: Sequence[Sequence[object]],
-    fmt: tuple[bool, bool],
-    title: str,
-) -> None:
-    as_json, as_csv = fmt
-    if as_json and as_csv:
-        raise InvalidValue("format", "--json --csv", "choose one output format")
-    if as_json:
-        print_json(to_jsonable(data))
-    elif as_csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([["" if cell is None else cell for cell in row] for row in rows])
-    else:
-        print_table(rows, columns, title=title)
-
-
-def _number(value: float | None, digits: int = 4) -> str | None:
-    return None if value is None else f"{value:.{digits}g}"
-
-
-def _summary_rows(summary: NetworkSummary) -> list[list[object]]:
-    rows: list[list[object]] = []
-    for key, value in _fields(summary).items():
-        if key == "articulation_points":
-            names = ", ".join(str(p.name) for p in summary.articulation_points[:10])
-            rows.append([key, f"{len(summary.articulation_points)}: {names}"])
-        elif key == "bridges":
-            rows.append([key, len(summary.bridges)])
-        else:
-            rows.append([key, _cell(value)])
-    return rows
-
-
 @app.callback()
 def analyze(
     ctx: typer.Context,
     db: DbOption = None,
-    as_of: AsOf = None,
-    date_from: From = None,
-    date_to: To = None,
-    theme: Themes = None,
-    area: Areas = None,
-    tie_type: TieTypes = None,
-    tie_source: TieSources = None,
-    coalition_kind: Kinds = None,
-    view: View = GraphView.TIES,
-    directed: Directed = False,
-    weighting: Weighting = CoMembershipWeight.COUNT,
-    seed: Seed = 0,
-    pivots: Pivots = DEFAULT_PIVOTS,
+    as_of: AsOfOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    theme: ThemesOption = None,
+    area: AreasOption = None,
+    tie_type: TieTypesOption = None,
+    tie_source: TieSourcesOption = None,
+    coalition_kind: CoalitionKindsOption = None,
+    view: ViewOption = GraphView.TIES,
+    directed: DirectedOption = False,
+    weighting: WeightingOption = CoMembershipWeight.COUNT,
+    seed: SeedOption = 0,
+    pivots: PivotsOption = DEFAULT_PIVOTS,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
@@ -182,7 +142,7 @@ def analyze(
     spec = _spec(locals())
     with unit_of_work(db) as session:
         summary = summary_report(session, spec)
-    _emit(summary, ["metric", "value"], _summary_rows(summary), (as_json, as_csv), "Network")
+    emit(summary, ["metric", "value"], summary_rows(summary), (as_json, as_csv), "Network")
 
 
 @app.command("actors")
@@ -196,19 +156,19 @@ def actors(
         typer.Option("--by", help="Groups for brokerage roles: helix, department, unit or area."),
     ] = "helix",
     db: DbOption = None,
-    as_of: AsOf = None,
-    date_from: From = None,
-    date_to: To = None,
-    theme: Themes = None,
-    area: Areas = None,
-    tie_type: TieTypes = None,
-    tie_source: TieSources = None,
-    coalition_kind: Kinds = None,
-    view: View = GraphView.TIES,
-    directed: Directed = False,
-    weighting: Weighting = CoMembershipWeight.COUNT,
-    seed: Seed = 0,
-    pivots: Pivots = DEFAULT_PIVOTS,
+    as_of: AsOfOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    theme: ThemesOption = None,
+    area: AreasOption = None,
+    tie_type: TieTypesOption = None,
+    tie_source: TieSourcesOption = None,
+    coalition_kind: CoalitionKindsOption = None,
+    view: ViewOption = GraphView.TIES,
+    directed: DirectedOption = False,
+    weighting: WeightingOption = CoMembershipWeight.COUNT,
+    seed: SeedOption = 0,
+    pivots: PivotsOption = DEFAULT_PIVOTS,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
@@ -240,7 +200,7 @@ def actors(
         "sectors_reached",
     ]
     if as_csv:
-        plain = [_fields(row) for row in ranked]
+        plain = [fields(row) for row in ranked]
         columns = list(plain[0]) if plain else columns
         rows: list[list[object]] = [list(row.values()) for row in plain]
     else:
@@ -250,25 +210,15 @@ def actors(
                 r.name,
                 r.helix,
                 r.department,
-                _cell(getattr(r, metric)),
+                cell(getattr(r, metric)),
                 r.degree,
-                _number(r.betweenness),
+                number(r.betweenness),
                 r.brokerage,
                 r.sectors_reached,
             ]
             for r in ranked
         ]
-    _emit(shown, columns, rows, (as_json, as_csv), f"Actors by {metric}")
-
-
-def _fields(value: object) -> dict[str, Any]:
-    plain = to_jsonable(value)
-    assert isinstance(plain, dict)
-    return plain
-
-
-def _cell(value: object) -> object:
-    return _number(value) if isinstance(value, float) else value
+    emit(shown, columns, rows, (as_json, as_csv), f"Actors by {metric}")
 
 
 @app.command("silos")
@@ -280,19 +230,19 @@ def silos(
         int | None, typer.Option("--permutations", help="Relabellings for the E-I test.")
     ] = None,
     db: DbOption = None,
-    as_of: AsOf = None,
-    date_from: From = None,
-    date_to: To = None,
-    theme: Themes = None,
-    area: Areas = None,
-    tie_type: TieTypes = None,
-    tie_source: TieSources = None,
-    coalition_kind: Kinds = None,
-    view: View = GraphView.TIES,
-    directed: Directed = False,
-    weighting: Weighting = CoMembershipWeight.COUNT,
-    seed: Seed = 0,
-    pivots: Pivots = DEFAULT_PIVOTS,
+    as_of: AsOfOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    theme: ThemesOption = None,
+    area: AreasOption = None,
+    tie_type: TieTypesOption = None,
+    tie_source: TieSourcesOption = None,
+    coalition_kind: CoalitionKindsOption = None,
+    view: ViewOption = GraphView.TIES,
+    directed: DirectedOption = False,
+    weighting: WeightingOption = CoMembershipWeight.COUNT,
+    seed: SeedOption = 0,
+    pivots: PivotsOption = DEFAULT_PIVOTS,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
@@ -308,10 +258,10 @@ def silos(
             g.size,
             g.external,
             g.internal,
-            _number(g.ei),
-            _number(g.expected_ei),
-            _number(g.p_lower),
-            _number(g.p_upper),
+            number(g.ei),
+            number(g.expected_ei),
+            number(g.p_lower),
+            number(g.p_upper),
         ]
         for g in sorted(ei.groups, key=lambda g: (g.ei is None, g.ei or 0.0))
     ]
@@ -321,13 +271,13 @@ def silos(
             "",
             ei.external,
             ei.internal,
-            _number(ei.ei),
-            _number(ei.expected_ei),
-            _number(ei.p_lower),
-            _number(ei.p_upper),
+            number(ei.ei),
+            number(ei.expected_ei),
+            number(ei.p_lower),
+            number(ei.p_upper),
         ]
     )
-    _emit(report, columns, rows, (as_json, as_csv), f"E-I index by {by} (-1 = closed silo)")
+    emit(report, columns, rows, (as_json, as_csv), f"E-I index by {by} (-1 = closed silo)")
     if not (as_json or as_csv):
         matrix = report.by_sector
         print_table(
@@ -344,7 +294,7 @@ def silos(
             c = report.communities
             note(
                 f"Leiden: {c.communities} communities, modularity {c.modularity_communities:.3f}"
-                f"; formal {by} modularity {c.modularity_formal:.3f}; NMI {_number(c.nmi)}"
+                f"; formal {by} modularity {c.modularity_formal:.3f}; NMI {number(c.nmi)}"
             )
 
 
@@ -354,12 +304,12 @@ def synergy(
         str | None, typer.Option("--by", help="Decompose over districts (area) or themes.")
     ] = None,
     db: DbOption = None,
-    as_of: AsOf = None,
-    date_from: From = None,
-    date_to: To = None,
-    theme: Themes = None,
-    area: Areas = None,
-    coalition_kind: Kinds = None,
+    as_of: AsOfOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    theme: ThemesOption = None,
+    area: AreasOption = None,
+    coalition_kind: CoalitionKindsOption = None,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
@@ -372,10 +322,10 @@ def synergy(
     rows: list[list[object]] = [
         [
             "+".join(v.dimensions),
-            _number(v.t_bits),
-            _number(v.t_mbits),
-            _number(v.r_bits),
-            _number(v.r_mbits),
+            number(v.t_bits),
+            number(v.t_mbits),
+            number(v.r_bits),
+            number(v.r_mbits),
         ]
         for v in values
     ]
@@ -384,8 +334,8 @@ def synergy(
             rows.append(
                 [
                     f"{'+'.join(part.dimensions)} in {group.group} (n={group.coalitions})",
-                    _number(group.t_bits),
-                    _number(1000 * group.t_bits),
+                    number(group.t_bits),
+                    number(1000 * group.t_bits),
                     None,
                     None,
                 ]
@@ -393,13 +343,13 @@ def synergy(
         rows.append(
             [
                 f"{'+'.join(part.dimensions)} between groups (T0)",
-                _number(part.between_bits),
-                _number(1000 * part.between_bits),
+                number(part.between_bits),
+                number(1000 * part.between_bits),
                 None,
                 None,
             ]
         )
-    _emit(
+    emit(
         result,
         columns,
         rows,
@@ -412,9 +362,9 @@ def synergy(
 def coalition(
     ref: Annotated[str, typer.Argument(help="Coalition id, external id or exact name.")],
     db: DbOption = None,
-    as_of: AsOf = None,
-    date_from: From = None,
-    date_to: To = None,
+    as_of: AsOfOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
@@ -427,16 +377,16 @@ def coalition(
         ["name", c.name],
         ["members", c.members],
         ["sectors_present", c.sectors_present],
-        ["entropy_bits", _number(c.entropy_bits)],
+        ["entropy_bits", number(c.entropy_bits)],
         ["city_civil_society_citizens", c.city_civil_society_citizens],
-        ["density", _number(g.density)],
-        ["centralisation", _number(g.centralisation)],
-        ["trust_density", _number(g.trust_density)],
+        ["density", number(g.density)],
+        ["centralisation", number(g.centralisation)],
+        ["trust_density", number(g.trust_density)],
         ["suggestion", g.suggestion],
     ]
-    rows += [[f"share_{k}", _number(v)] for k, v in c.sector_shares.items()]
+    rows += [[f"share_{k}", number(v)] for k, v in c.sector_shares.items()]
     rows += [["reason", reason] for reason in g.reasons]
-    _emit(report, ["field", "value"], rows, (as_json, as_csv), f"Coalition {c.coalition_id}")
+    emit(report, ["field", "value"], rows, (as_json, as_csv), f"Coalition {c.coalition_id}")
 
 
 @app.command("compare")
@@ -444,16 +394,16 @@ def compare(
     date1: Annotated[datetime, typer.Argument(formats=["%Y-%m-%d"], help="First date.")],
     date2: Annotated[datetime, typer.Argument(formats=["%Y-%m-%d"], help="Second date.")],
     db: DbOption = None,
-    theme: Themes = None,
-    area: Areas = None,
-    tie_type: TieTypes = None,
-    tie_source: TieSources = None,
-    coalition_kind: Kinds = None,
-    view: View = GraphView.TIES,
-    directed: Directed = False,
-    weighting: Weighting = CoMembershipWeight.COUNT,
-    seed: Seed = 0,
-    pivots: Pivots = DEFAULT_PIVOTS,
+    theme: ThemesOption = None,
+    area: AreasOption = None,
+    tie_type: TieTypesOption = None,
+    tie_source: TieSourcesOption = None,
+    coalition_kind: CoalitionKindsOption = None,
+    view: ViewOption = GraphView.TIES,
+    directed: DirectedOption = False,
+    weighting: WeightingOption = CoMembershipWeight.COUNT,
+    seed: SeedOption = 0,
+    pivots: PivotsOption = DEFAULT_PIVOTS,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
@@ -463,7 +413,7 @@ def compare(
     with unit_of_work(db) as session:
         result: Comparison = compare_report(session, spec, before, after)
     rows: list[list[object]] = [
-        ["metric", m.metric, None, _cell(m.before), _cell(m.after), _cell(m.change)]
+        ["metric", m.metric, None, cell(m.before), cell(m.after), cell(m.change)]
         for m in result.metrics
     ]
     for label, items in (
@@ -489,7 +439,7 @@ def compare(
             + [None] * 3
             for t in ties
         ]
-    _emit(
+    emit(
         result,
         ["change", "id", "name", "before", "after", "delta"],
         rows,

@@ -1,4 +1,4 @@
-"""What every command shares: the --db option, opening the registry, and printing results."""
+"""What commands share: their common options, opening the registry, and printing results."""
 
 from __future__ import annotations
 
@@ -37,6 +37,35 @@ DbOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")]
+LimitOption = Annotated[int, typer.Option(help="How many to show; 0 shows all.", min=0)]
+OffsetOption = Annotated[int, typer.Option(help="How many to skip first.", min=0)]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Report what would change; write nothing.")
+]
+
+# Which part of the network a command looks at: `analyze` and `export` take the same selection,
+# so a file opened in Gephi shows the network the metrics were computed on.
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", help="The network on this date (YYYY-MM-DD).")
+]
+FromOption = Annotated[str | None, typer.Option("--from", help="Start of a period (YYYY-MM-DD).")]
+ToOption = Annotated[str | None, typer.Option("--to", help="End of a period (YYYY-MM-DD).")]
+ThemesOption = Annotated[
+    list[str] | None, typer.Option("--theme", help="Only this theme and its sub-themes.")
+]
+AreasOption = Annotated[
+    list[str] | None, typer.Option("--area", help="Only this area and its sub-areas.")
+]
+TieTypesOption = Annotated[
+    list[str] | None, typer.Option("--tie-type", help="Only ties of this type.")
+]
+TieSourcesOption = Annotated[
+    list[str] | None, typer.Option("--tie-source", help="Only ties from this source.")
+]
+CoalitionKindsOption = Annotated[
+    list[str] | None, typer.Option("--coalition-kind", help="Only coalitions of this kind.")
+]
 
 
 class NotInitialised(QuadhelixError):
@@ -89,10 +118,6 @@ def print_table(
 def note(message: str) -> None:
     """A remark for the person at the terminal; goes to stderr so --json output stays clean."""
     err_console.print(message, highlight=False, markup=False)
-
-
-LimitOption = Annotated[int, typer.Option(help="How many to show; 0 shows all.", min=0)]
-OffsetOption = Annotated[int, typer.Option(help="How many to skip first.", min=0)]
 
 
 def print_page_footer(page: Page[Any]) -> None:

@@ -12,8 +12,19 @@ from typing import Annotated, BinaryIO
 
 import typer
 
-from quadhelix.cli.analyze import Areas, AsOf, From, Kinds, Themes, TieSources, TieTypes, To
-from quadhelix.cli.common import DbOption, open_engine, unit_of_work
+from quadhelix.cli.common import (
+    AreasOption,
+    AsOfOption,
+    CoalitionKindsOption,
+    DbOption,
+    FromOption,
+    ThemesOption,
+    TieSourcesOption,
+    TieTypesOption,
+    ToOption,
+    open_engine,
+    unit_of_work,
+)
 from quadhelix.cli.export_csv import export_csv
 from quadhelix.io.backup import restore_file, write_backup
 from quadhelix.io.export_filters import ExportFilter, export_filter
@@ -84,14 +95,14 @@ def _write_graph(
 def gexf(
     out: Out,
     view: ViewOption = View.TIES,
-    as_of: AsOf = None,
-    date_from: From = None,
-    date_to: To = None,
-    theme: Themes = None,
-    area: Areas = None,
-    tie_type: TieTypes = None,
-    tie_source: TieSources = None,
-    coalition_kind: Kinds = None,
+    as_of: AsOfOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    theme: ThemesOption = None,
+    area: AreasOption = None,
+    tie_type: TieTypesOption = None,
+    tie_source: TieSourcesOption = None,
+    coalition_kind: CoalitionKindsOption = None,
     db: DbOption = None,
 ) -> None:
     """GEXF 1.3 for Gephi, with actor and tie dates for the timeline (see docs/exports.md)."""
@@ -103,14 +114,14 @@ def gexf(
 def graphml(
     out: Out,
     view: ViewOption = View.TIES,
-    as_of: AsOf = None,
-    date_from: From = None,
-    date_to: To = None,
-    theme: Themes = None,
-    area: Areas = None,
-    tie_type: TieTypes = None,
-    tie_source: TieSources = None,
-    coalition_kind: Kinds = None,
+    as_of: AsOfOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    theme: ThemesOption = None,
+    area: AreasOption = None,
+    tie_type: TieTypesOption = None,
+    tie_source: TieSourcesOption = None,
+    coalition_kind: CoalitionKindsOption = None,
     db: DbOption = None,
 ) -> None:
     """GraphML for NetworkX, igraph, R and yEd (see docs/exports.md)."""
@@ -122,12 +133,12 @@ def graphml(
 def jsonld(
     out: Out,
     base_iri: BaseIri = DEFAULT_BASE_IRI,
-    as_of: AsOf = None,
-    date_from: From = None,
-    date_to: To = None,
-    theme: Themes = None,
-    area: Areas = None,
-    coalition_kind: Kinds = None,
+    as_of: AsOfOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    theme: ThemesOption = None,
+    area: AreasOption = None,
+    coalition_kind: CoalitionKindsOption = None,
     db: DbOption = None,
 ) -> None:
     """JSON-LD with W3C ORG and OSLO terms: organisations, coalitions, memberships."""

@@ -16,6 +16,7 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 
 from quadhelix.cli.common import (
     DbOption,
+    DryRunOption,
     JsonOption,
     err_console,
     note,
@@ -42,9 +43,6 @@ MappingOption = Annotated[
         exists=True,
         dir_okay=False,
     ),
-]
-DryRunOption = Annotated[
-    bool, typer.Option("--dry-run", help="Report what would change; write nothing.")
 ]
 SkipOption = Annotated[
     bool,

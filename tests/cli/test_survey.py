@@ -83,6 +83,8 @@ def test_a_wave_from_creation_to_comparison(qh: Quadhelix, engine: Engine, tmp_p
     table = qh("survey", "results", wave).stdout
     assert "trust density" in table and "Partner 3" in table
     assert "Closed wave" in qh("survey", "close", wave).stdout
+    for handing_out in (("invite",), ("invite", "--reissue"), ("remind",)):
+        assert "is closed" in qh.error("survey", *handing_out, wave)
     ties = qh("ties", "list", "--json").json()
     assert {t["source"] for t in ties} == {"survey"} and len(ties) == 2
     listed = qh("survey", "list", "--json").json()

@@ -1,10 +1,12 @@
 """A tiny SMTP server for tests (RFC 5321's plain subset): it keeps every message it receives.
 
 Python 3.12 dropped ``smtpd``; this is enough for ``smtplib`` with ``security = none``.
+``smtp_environment`` points the ``QUADHELIX_SMTP_*`` settings (CLI, pages and API) at it.
 """
 
 from __future__ import annotations
 
+import os
 import socketserver
 import threading
 from collections.abc import Iterator
@@ -13,12 +15,24 @@ from dataclasses import dataclass, field
 from email import message_from_bytes
 from email.message import Message
 
+import pytest
+
 
 @dataclass
 class Mailbox:
     messages: list[Message] = field(default_factory=list)
     recipients: list[list[str]] = field(default_factory=list)
     refuse: set[str] = field(default_factory=set)
+    hang_up_after: int | None = None  # drop the connection once this many messages arrived
+
+    def links(self) -> dict[str, str]:
+        """The survey link in each message, by recipient."""
+        found = {}
+        for message, recipients in zip(self.messages, self.recipients, strict=True):
+            body = message.get_payload(decode=True).decode()  # type: ignore[union-attr]
+            link = next(w for w in body.split() if "/survey/sv_" in w)
+            found.update((r, link) for r in recipients)
+        return found
 
 
 class _Handler(socketserver.StreamRequestHandler):
@@ -36,6 +50,9 @@ class _Handler(socketserver.StreamRequestHandler):
             if verb in ("EHLO", "HELO"):
                 self._say("250 localhost")
             elif verb == "MAIL":
+                limit = self.server.mailbox.hang_up_after
+                if limit is not None and len(self.server.mailbox.messages) >= limit:
+                    return  # as a server that falls over in the middle of a mailing
                 recipients = []
                 self._say("250 OK")
             elif verb == "RCPT":
@@ -78,3 +95,19 @@ def smtp_server() -> Iterator[tuple[int, Mailbox]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def clear_smtp_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No mail server, whatever the machine running the tests has set."""
+    for name in list(os.environ):
+        if name.startswith("QUADHELIX_SMTP_"):
+            monkeypatch.delenv(name)
+
+
+def smtp_environment(monkeypatch: pytest.MonkeyPatch, port: int) -> None:
+    """The settings that make the CLI, pages and API mail through the test server."""
+    clear_smtp_environment(monkeypatch)
+    monkeypatch.setenv("QUADHELIX_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("QUADHELIX_SMTP_PORT", str(port))
+    monkeypatch.setenv("QUADHELIX_SMTP_SECURITY", "none")
+    monkeypatch.setenv("QUADHELIX_SMTP_SENDER", "Survey <survey@example.org>")

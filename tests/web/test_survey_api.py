@@ -1,16 +1,20 @@
-"""``/api/v1/surveys``: editors run waves; everyone signed in sees aggregates; only survey
-analysts see who rated whom; anonymous visitors see nothing, even in public read-only mode."""
+"""``/api/v1/surveys``: editors run waves and mail links; everyone signed in sees aggregates;
+only survey analysts see who rated whom; anonymous visitors see nothing, even in public
+read-only mode."""
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
 from quadhelix.accounts.model import Role, User
 from quadhelix.accounts.tokens import create_api_token
 from quadhelix.registry.database import transaction
+from quadhelix.web.settings import Settings
 from tests.survey.helpers import make_coalition
+from tests.survey.smtp_server import clear_smtp_environment, smtp_environment, smtp_server
 from tests.web.conftest import Site, make_site
 
 
@@ -52,6 +56,27 @@ def run_wave(site: Site) -> tuple[int, dict[int, str]]:
     answer(b, a, "cooperation")
     answer(c, b, "coordination")
     return wave, by_actor
+
+
+def mail_wave(site: Site) -> int:
+    """An open English wave "Ronde 1" of three: Partner 1 and 2 have an address, 3 has none."""
+    coalition = make_coalition(site.engine, 3)
+    editor = site.client(Role.EDITOR)
+    wave = editor.post(
+        "/api/v1/surveys",
+        json={
+            "coalition": str(coalition),
+            "title": "Ronde 1",
+            "opens_on": "2020-01-01",
+            "closes_on": "2099-12-31",
+            "language": "en",
+        },
+    ).json()["id"]
+    respondents = editor.get(f"/api/v1/surveys/{wave}/respondents").json()
+    for respondent, email in zip(respondents, ["an@example.org", "bo@example.org"], strict=False):
+        path = f"/api/v1/surveys/{wave}/respondents/{respondent['id']}"
+        assert editor.patch(path, json={"email": email}).status_code == 200
+    return int(wave)
 
 
 def test_editor_runs_a_wave_and_readers_see_aggregates_only(site: Site) -> None:
@@ -121,6 +146,11 @@ def test_erasure_links_csv_compare_and_errors(site: Site) -> None:
     wave, actors = run_wave(site)
     a, b, c = sorted(actors)
     editor = site.client(Role.EDITOR)
+    csv_links = editor.post(
+        f"/api/v1/surveys/{wave}/links", json={"reissue": True, "format": "csv"}
+    )
+    assert csv_links.headers["content-type"].startswith("text/csv")
+    assert csv_links.text.splitlines()[0] == "wave_id,actor_id,actor,contact_name,email,link"
     editor.post(f"/api/v1/surveys/{wave}/close")
     respondents = {
         r["actor_id"]: r for r in editor.get(f"/api/v1/surveys/{wave}/respondents").json()
@@ -133,11 +163,6 @@ def test_erasure_links_csv_compare_and_errors(site: Site) -> None:
     assert weights == {(a, b): 2.0, (b, c): 3.0}
     results = editor.get(f"/api/v1/surveys/{wave}/results").json()
     assert results["submitted"] == 2
-    csv_links = editor.post(
-        f"/api/v1/surveys/{wave}/links", json={"reissue": True, "format": "csv"}
-    )
-    assert csv_links.headers["content-type"].startswith("text/csv")
-    assert csv_links.text.splitlines()[0] == "wave_id,actor_id,actor,contact_name,email,link"
     second = editor.post(
         "/api/v1/surveys",
         json={"coalition": "Warme Buurt", "opens_on": "2030-01-01", "closes_on": "2030-02-01"},
@@ -161,10 +186,12 @@ SURVEY_ENDPOINTS = [
     ("GET", "/surveys/compare?before={wave}&after={wave}", "viewer", 200),
     ("GET", "/surveys/{wave}", "viewer", 200),
     ("PATCH", "/surveys/{wave}", "editor", 200),
+    ("POST", "/surveys/{wave}/send-invitations", "editor", 200),
+    ("POST", "/surveys/{wave}/send-reminders", "editor", 200),
+    ("POST", "/surveys/{wave}/links", "editor", 200),
     ("POST", "/surveys/{wave}/close", "editor", 200),
     ("GET", "/surveys/{wave}/respondents", "editor", 200),
     ("PATCH", "/surveys/{wave}/respondents/{respondent}", "editor", 200),
-    ("POST", "/surveys/{wave}/links", "editor", 200),
     ("POST", "/surveys/{wave}/respondents/{respondent}/revoke", "editor", 200),
     ("DELETE", "/surveys/{wave}/respondents/{respondent}/answers", "editor", 204),
     ("GET", "/surveys/{wave}/respondents/{respondent}/export", "analyst", 200),
@@ -184,7 +211,9 @@ BODIES: dict[str, Any] = {
 }
 
 
-def test_every_survey_endpoint_for_every_kind_of_user(site: Site) -> None:
+def test_every_survey_endpoint_for_every_kind_of_user(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
     documented = {
         (method.upper(), path.removeprefix("/api/v1"))
         for path, operations in site.client().get("/api/v1/openapi.json").json()["paths"].items()
@@ -214,10 +243,79 @@ def test_every_survey_endpoint_for_every_kind_of_user(site: Site) -> None:
         "editor": {"editor"},
         "analyst": {"analyst"},
     }
-    for method, template, needs, ok in SURVEY_ENDPOINTS:
-        path = "/api/v1" + template.format(wave=wave, respondent=respondent["id"])
-        body = BODIES.get(f"{method} {template}")
-        for who, client in clients.items():
-            response = client.request(method, path, json=body)
-            expected = 401 if who == "anonymous" else ok if who in allowed[needs] else 403
-            assert response.status_code == expected, (method, template, who, response.text)
+    with smtp_server() as (port, _mailbox):
+        smtp_environment(monkeypatch, port)
+        for method, template, needs, ok in SURVEY_ENDPOINTS:
+            path = "/api/v1" + template.format(wave=wave, respondent=respondent["id"])
+            body = BODIES.get(f"{method} {template}")
+            for who, client in clients.items():
+                response = client.request(method, path, json=body)
+                expected = 401 if who == "anonymous" else ok if who in allowed[needs] else 403
+                assert response.status_code == expected, (method, template, who, response.text)
+
+
+def _opens(site: Site, link: str) -> int:
+    return site.client().get(urlsplit(link).path).status_code
+
+
+def test_editors_mail_invitations_and_reminders_through_the_api(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wave = mail_wave(site)
+    editor = site.client(Role.EDITOR)
+    ids = [r["id"] for r in editor.get(f"/api/v1/surveys/{wave}/respondents").json()]
+    with smtp_server() as (port, mailbox):
+        smtp_environment(monkeypatch, port)
+        sent = editor.post(f"/api/v1/surveys/{wave}/send-invitations")
+        assert sent.status_code == 200, sent.text
+        assert sent.json() == {"sent": ids[:2], "no_email": [ids[2]], "failed": {}}
+        assert "sv_" not in sent.text  # the links went only into the mails
+        first = mailbox.links()
+        assert sorted(first) == ["an@example.org", "bo@example.org"]
+        assert all(_opens(site, link) == 200 for link in first.values())
+        mailbox.refuse = {"bo@example.org"}
+        reminded = editor.post(f"/api/v1/surveys/{wave}/send-reminders").json()
+        assert reminded["sent"] == [ids[0]] and list(reminded["failed"]) == [str(ids[1])]
+        second = mailbox.links()
+    assert _opens(site, first["an@example.org"]) == 404  # replaced by the reminder
+    assert _opens(site, second["an@example.org"]) == 200
+    assert _opens(site, first["bo@example.org"]) == 200  # refused: the old link still works
+    clear_smtp_environment(monkeypatch)
+    missing = editor.post(f"/api/v1/surveys/{wave}/send-reminders")
+    assert missing.status_code == 503
+    assert missing.headers["content-type"].startswith("application/problem+json")
+    assert "QUADHELIX_SMTP_HOST" in missing.json()["detail"]
+    assert _opens(site, second["an@example.org"]) == 200
+    monkeypatch.setenv("QUADHELIX_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("QUADHELIX_SMTP_PORT", "1")  # nothing listens there
+    monkeypatch.setenv("QUADHELIX_SMTP_SECURITY", "none")
+    monkeypatch.setenv("QUADHELIX_SMTP_SENDER", "s@example.org")
+    unreachable = editor.post(f"/api/v1/surveys/{wave}/send-reminders")
+    assert unreachable.status_code == 502 and "no link was changed" in unreachable.text
+    assert _opens(site, second["an@example.org"]) == 200
+    assert editor.post(f"/api/v1/surveys/{wave}/close").status_code == 200
+    closed = editor.post(f"/api/v1/surveys/{wave}/send-invitations")
+    assert closed.status_code == 409 and "is closed" in closed.json()["detail"]
+    for body in ({}, {"reissue": True, "format": "csv"}, {"reminder": True}):
+        by_hand = editor.post(f"/api/v1/surveys/{wave}/links", json=body)
+        assert by_hand.status_code == 409 and "is closed" in by_hand.json()["detail"]
+    assert _opens(site, second["an@example.org"]) == 200  # no link replaced
+
+
+def test_links_point_to_the_configured_public_address(db_url: str, password_hash: str) -> None:
+    """Behind a proxy the request's own address may be internal: QUADHELIX_BASE_URL wins."""
+    site = make_site(db_url, password_hash, base_url="https://samenwerken.stad.example/")
+    coalition = make_coalition(site.engine, 2)
+    editor = site.client(Role.EDITOR)
+    wave = editor.post(
+        "/api/v1/surveys",
+        json={"coalition": str(coalition), "opens_on": "2020-01-01", "closes_on": "2099-12-31"},
+    ).json()["id"]
+    links = editor.post(f"/api/v1/surveys/{wave}/links", json={}).json()
+    assert len(links) == 2
+    assert all(x["link"].startswith("https://samenwerken.stad.example/survey/sv_") for x in links)
+
+
+def test_a_base_url_must_be_absolute() -> None:
+    with pytest.raises(ValueError, match="starts with https://"):
+        Settings(base_url="samenwerken.stad.example")

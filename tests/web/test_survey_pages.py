@@ -1,13 +1,24 @@
-"""Survey pages: an editor makes a wave and hands out links in the browser's forms; results and
-comparison pages show aggregates; pairs only to survey analysts; anonymous visitors sign in."""
+"""Survey pages: an editor makes a wave and hands out links in the browser's forms (a CSV, or
+invitations and reminders by e-mail); results and comparison pages show aggregates; pairs only to
+survey analysts; anonymous visitors sign in."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+import pytest
+from sqlalchemy import select
+
 from quadhelix.accounts.model import Role, User
 from quadhelix.registry.database import transaction
+from quadhelix.survey.model import SurveyRespondent
 from tests.survey.helpers import make_coalition
-from tests.web.conftest import Site
-from tests.web.test_survey_api import run_wave
+from tests.survey.smtp_server import clear_smtp_environment, smtp_environment, smtp_server
+from tests.web.conftest import Site, csrf_in
+from tests.web.test_survey_api import mail_wave, run_wave
+
+SEND_INVITATIONS = "Uitnodigingen per e-mail versturen"  # the pages speak Dutch by default
+SEND_REMINDERS = "Herinneringen per e-mail versturen"
 
 
 def test_editor_makes_a_wave_downloads_links_and_closes_it(site: Site) -> None:
@@ -114,3 +125,130 @@ def test_a_record_id_beyond_any_database_id_is_refused_as_invalid(site: Site) ->
     too_big = 2**63
     assert viewer.http.get(f"/surveys?coalition={too_big}").status_code == 422
     assert viewer.http.get(f"/surveys/compare?before=1&after={too_big}").status_code == 422
+
+
+def _path(link: str) -> str:
+    return urlsplit(link).path
+
+
+def _tokens(site: Site, wave: int) -> list[str | None]:
+    with transaction(site.engine) as session:
+        query = select(SurveyRespondent.token_hash).where(SurveyRespondent.wave_id == wave)
+        return list(session.scalars(query.order_by(SurveyRespondent.id)))
+
+
+def test_editor_mails_invitations_and_reminders_from_the_wave_page(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wave = mail_wave(site)
+    browser = site.browser("editor")
+    page = browser.http.get(f"/surveys/{wave}")
+    assert SEND_INVITATIONS in page.text and SEND_REMINDERS in page.text
+    assert 'id="mail-result"' not in page.text
+    token = csrf_in(page.text)
+    respondent = site.client()
+    with smtp_server() as (port, mailbox):
+        smtp_environment(monkeypatch, port)
+        sent = browser.http.post(f"/surveys/{wave}/send-invitations", data={"csrf_token": token})
+        assert sent.status_code == 303
+        assert sent.headers["location"].startswith(f"/surveys/{wave}?mailed=invitations")
+        shown = browser.http.get(sent.headers["location"])
+        assert 'id="mail-result"' in shown.text
+        assert "Uitnodigingen per e-mail verstuurd: 2." in shown.text
+        assert "Geen e-mailadres, dus geen e-mail en geen nieuwe link voor: Partner 3" in shown.text
+        first = mailbox.links()
+        assert sorted(first) == ["an@example.org", "bo@example.org"]
+        assert mailbox.messages[0]["Subject"] == "Survey: Ronde 1"  # the wave's language
+        assert respondent.get(_path(first["an@example.org"])).status_code == 200
+        again = browser.http.post(f"/surveys/{wave}/send-invitations", data={"csrf_token": token})
+        assert "sent=0" in again.headers["location"] and len(mailbox.messages) == 2
+        mailbox.refuse = {"bo@example.org"}
+        reminded = browser.http.post(f"/surveys/{wave}/send-reminders", data={"csrf_token": token})
+        shown = browser.http.get(reminded.headers["location"])
+        result = shown.text.split('id="mail-result"')[1].split("</div>")[0]
+        assert "Herinneringen per e-mail verstuurd: 1." in result
+        assert "Niet bezorgd: 1; hun links zijn ongewijzigd. Partner 2" in result
+        assert "Partner 3" not in result  # never invited, so not reminded either
+        second = mailbox.links()
+    assert second["an@example.org"] != first["an@example.org"]
+    assert respondent.get(_path(first["an@example.org"])).status_code == 404  # replaced
+    assert respondent.get(_path(second["an@example.org"])).status_code == 200
+    assert respondent.get(_path(first["bo@example.org"])).status_code == 200  # refused: kept
+
+
+def test_without_a_mail_server_the_page_says_so_and_no_link_changes(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wave = mail_wave(site)
+    browser = site.browser("editor")
+    token = browser.csrf(f"/surveys/{wave}")
+    with smtp_server() as (port, mailbox):
+        smtp_environment(monkeypatch, port)
+        browser.http.post(f"/surveys/{wave}/send-invitations", data={"csrf_token": token})
+        links = mailbox.links()
+    before = _tokens(site, wave)
+    clear_smtp_environment(monkeypatch)
+    for action in ("send-invitations", "send-reminders"):
+        refused = browser.http.post(f"/surveys/{wave}/{action}", data={"csrf_token": token})
+        assert "mail_error=not_configured" in refused.headers["location"]
+        shown = browser.http.get(refused.headers["location"].replace("#", "&lang=en#"))
+        assert "No mail server is configured, so nothing was sent and no link was changed" in (
+            shown.text
+        )
+        assert 'role="alert"' in shown.text
+    assert _tokens(site, wave) == before
+    assert site.client().get(_path(links["an@example.org"])).status_code == 200
+    monkeypatch.setenv("QUADHELIX_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("QUADHELIX_SMTP_PORT", "1")  # nothing listens there
+    monkeypatch.setenv("QUADHELIX_SMTP_SECURITY", "none")
+    monkeypatch.setenv("QUADHELIX_SMTP_SENDER", "s@example.org")
+    failed = browser.http.post(f"/surveys/{wave}/send-reminders", data={"csrf_token": token})
+    assert "mail_error=failed" in failed.headers["location"]
+    shown = browser.http.get(failed.headers["location"])
+    assert "De mailserver" in shown.text and "geen enkele link" in shown.text
+    assert _tokens(site, wave) == before
+
+
+def test_only_editors_mail_with_a_valid_form_and_never_for_a_closed_wave(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wave = mail_wave(site)
+    viewer = site.browser("viewer")
+    page = viewer.http.get(f"/surveys/{wave}")
+    assert SEND_INVITATIONS not in page.text and SEND_REMINDERS not in page.text
+    assert 'id="mail-result"' not in viewer.http.get(f"/surveys/{wave}?mailed=invitations").text
+    with smtp_server() as (port, mailbox):
+        smtp_environment(monkeypatch, port)
+        viewer_token = csrf_in(page.text)
+        for action in ("send-invitations", "send-reminders"):
+            refused = viewer.http.post(
+                f"/surveys/{wave}/{action}", data={"csrf_token": viewer_token}
+            )
+            assert refused.status_code == 403
+        editor = site.browser("editor")
+        forged = editor.http.post(f"/surveys/{wave}/send-invitations", data={"csrf_token": "x"})
+        assert forged.status_code == 403
+        assert editor.http.post(f"/surveys/{wave}/send-invitations").status_code == 403
+        assert mailbox.messages == [] and _tokens(site, wave) == [None, None, None]
+        admin = site.browser("admin")
+        admin_token = admin.csrf(f"/surveys/{wave}")
+        sent = admin.http.post(
+            f"/surveys/{wave}/send-invitations", data={"csrf_token": admin_token}
+        )
+        assert "sent=2" in sent.headers["location"] and len(mailbox.messages) == 2
+        token = editor.csrf(f"/surveys/{wave}")
+        assert (
+            editor.http.post(f"/surveys/{wave}/close", data={"csrf_token": token}).status_code
+            == 303
+        )
+        page = editor.http.get(f"/surveys/{wave}")
+        assert SEND_INVITATIONS not in page.text and SEND_REMINDERS not in page.text
+        before = _tokens(site, wave)
+        closed = editor.http.post(
+            f"/surveys/{wave}/send-reminders?lang=en", data={"csrf_token": token}
+        )
+        assert closed.status_code == 409
+        assert "is closed: invitations and reminders can no longer be sent" in closed.text
+        dutch = editor.http.post(f"/surveys/{wave}/send-invitations", data={"csrf_token": token})
+        assert dutch.status_code == 409 and "is gesloten" in dutch.text
+        assert len(mailbox.messages) == 2 and _tokens(site, wave) == before

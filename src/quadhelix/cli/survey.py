@@ -7,27 +7,31 @@ only their digests are kept. ``invite`` again issues links only to those without
 from __future__ import annotations
 
 import json
-import smtplib
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from pydantic import ValidationError
+from sqlalchemy.orm import Session
 
 from quadhelix.cli.common import DbOption, JsonOption, note, print_json, print_table, unit_of_work
 from quadhelix.io.export_records import atomic_output
 from quadhelix.registry.coalitions import get_coalition
-from quadhelix.registry.errors import InvalidValue, QuadhelixError
+from quadhelix.registry.errors import InvalidValue
 from quadhelix.survey.answering import erase, own_answers
 from quadhelix.survey.invitations import (
     Invitation,
-    issue_invitations,
-    issue_reminders,
     links_csv,
+    new_links,
     revoke,
 )
-from quadhelix.survey.mail import SmtpSettings, send_invitations
+from quadhelix.survey.mail import (
+    MailNotConfigured,
+    SendReport,
+    SmtpSettings,
+    mail_links,
+    smtp_settings,
+)
 from quadhelix.survey.model import SurveyWave
 from quadhelix.survey.questions import default_bank
 from quadhelix.survey.schemas import RespondentUpdate, WaveCreate
@@ -234,24 +238,35 @@ def _write_csv(invitations: list[Invitation], base_url: str, csv: Path) -> None:
     note(f"Wrote {len(invitations)} links to {csv}")
 
 
-def _send(wave: SurveyWave, invitations: list[Invitation], base_url: str, reminder: bool) -> None:
+def _smtp_settings() -> SmtpSettings:
+    """Checked before the database is opened, like any other option."""
     try:
-        settings = SmtpSettings()  # fields come from the environment
-    except ValidationError as error:
-        missing = ", ".join(f"QUADHELIX_SMTP_{str(p['loc'][0]).upper()}" for p in error.errors())
-        raise InvalidValue("--send", True, f"set {missing} first") from None
-    try:
-        report = send_invitations(settings, wave, invitations, base_url, reminder=reminder)
-    except (OSError, smtplib.SMTPException) as error:
-        raise QuadhelixError(
-            f"smtp: could not send through {settings.host}:{settings.port} ({error}); the "
-            "links were issued: send them with `survey invite --reissue --csv`"
-        ) from None
+        return smtp_settings()
+    except MailNotConfigured as error:
+        raise InvalidValue("--send", True, str(error)) from None
+
+
+def _mail(
+    session: Session,
+    wave: SurveyWave,
+    base_url: str,
+    settings: SmtpSettings,
+    *,
+    remind: bool,
+    reissue: bool,
+) -> SendReport:
+    report = mail_links(
+        session, wave, base_url, reminder=remind, reissue=reissue, settings=settings
+    )
     note(f"Mailed {len(report.sent)} links")
     if report.no_email:
-        note(f"{len(report.no_email)} respondents have no e-mail address (see `survey contact`)")
+        note(
+            f"{len(report.no_email)} respondents have no e-mail address and got no link "
+            "(see `survey contact`, or `survey invite --csv`)"
+        )
     for respondent_id, reason in report.failed.items():
-        note(f"Not delivered to respondent #{respondent_id}: {reason}")
+        note(f"Not delivered to respondent #{respondent_id} (their link is unchanged): {reason}")
+    return report
 
 
 def _hand_out(
@@ -264,27 +279,30 @@ def _hand_out(
     remind: bool,
     reissue: bool = False,
 ) -> None:
+    """Print, export or mail new links. Mailing goes through ``survey.mail.mail_links``, which
+    leaves anyone whose mail failed with the link they had; its CSV is written after commit."""
+    settings = _smtp_settings() if send else None
     with unit_of_work(db) as session:
         wave = get_wave(session, wave_id)
-        respondents = respondents_of(session, wave)
-        invitations = (
-            issue_reminders(session, respondents)
-            if remind
-            else issue_invitations(session, respondents, reissue=reissue)
-        )
-        if csv is not None:
-            _write_csv(invitations, base_url, csv)
-        if csv is None and not send:
-            print_table(
-                [
-                    (i.respondent.actor.name, i.respondent.email, i.link(base_url))
-                    for i in invitations
-                ],
-                ["member", "email", "link"],
-            )
-    if send:
-        _send(wave, invitations, base_url, remind)
-    if not invitations:
+        if settings is not None:
+            report = _mail(session, wave, base_url, settings, remind=remind, reissue=reissue)
+            invitations = report.mailed
+        else:
+            respondents = respondents_of(session, wave)
+            invitations = new_links(session, wave, respondents, reminder=remind, reissue=reissue)
+            if csv is not None:
+                _write_csv(invitations, base_url, csv)
+            else:
+                print_table(
+                    [
+                        (i.respondent.actor.name, i.respondent.email, i.link(base_url))
+                        for i in invitations
+                    ],
+                    ["member", "email", "link"],
+                )
+    if send and csv is not None:
+        _write_csv(invitations, base_url, csv)
+    if not invitations and not send:
         note("No new links: everyone already has one (use --reissue to replace them)")
 
 

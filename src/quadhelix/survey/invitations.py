@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from quadhelix.registry.errors import NotFound
+from quadhelix.registry.errors import Conflict, NotFound
 from quadhelix.registry.model import utcnow
-from quadhelix.survey.model import SurveyRespondent
+from quadhelix.survey.model import SurveyRespondent, SurveyWave
+from quadhelix.survey.questions import WaveStatus
 
 TOKEN_PREFIX = "sv_"  # noqa: S105  (a visible marker, not a secret)
 TOKEN_BYTES = 32  # 256 bits: guessing one of a few thousand live links is hopeless
@@ -34,6 +35,16 @@ class LinkInvalid(NotFound):
 
     def __str__(self) -> str:
         return "survey link not found: it is mistyped, was replaced by a newer one, or withdrawn"
+
+
+class WaveClosed(Conflict):
+    """A closed wave takes no answers, so mailing links for it would only mislead."""
+
+    def __init__(self, wave_id: int) -> None:
+        super().__init__(
+            template="wave #%(id)s is closed: invitations and reminders can no longer be sent",
+            id=wave_id,
+        )
 
 
 def digest(token: str) -> str:
@@ -58,6 +69,26 @@ def issue_token(respondent: SurveyRespondent) -> Invitation:
     return Invitation(respondent, token)
 
 
+def needs_invitation(respondent: SurveyRespondent, *, reissue: bool = False) -> bool:
+    """No link yet, not submitted and not revoked (anyone with ``reissue``)."""
+    if reissue:
+        return True
+    return (
+        respondent.submitted_at is None
+        and respondent.token_hash is None
+        and respondent.revoked_at is None
+    )
+
+
+def needs_reminder(respondent: SurveyRespondent) -> bool:
+    """Invited, and neither submitted nor revoked."""
+    return (
+        respondent.invited_at is not None
+        and respondent.submitted_at is None
+        and respondent.revoked_at is None
+    )
+
+
 def issue_invitations(
     session: Session, respondents: Sequence[SurveyRespondent], *, reissue: bool = False
 ) -> list[Invitation]:
@@ -68,11 +99,7 @@ def issue_invitations(
     now = utcnow()
     issued = []
     for respondent in respondents:
-        if respondent.submitted_at is not None and not reissue:
-            continue
-        if respondent.token_hash is not None and not reissue:
-            continue
-        if respondent.revoked_at is not None and not reissue:
+        if not needs_invitation(respondent, reissue=reissue):
             continue
         issued.append(issue_token(respondent))
         respondent.invited_at = now
@@ -125,11 +152,26 @@ def issue_reminders(session: Session, respondents: Sequence[SurveyRespondent]) -
     now = utcnow()
     issued = []
     for respondent in respondents:
-        if respondent.submitted_at is not None or respondent.revoked_at is not None:
-            continue
-        if respondent.invited_at is None:
+        if not needs_reminder(respondent):
             continue
         issued.append(issue_token(respondent))
         respondent.reminded_at = now
     session.flush()
     return issued
+
+
+def new_links(
+    session: Session,
+    wave: SurveyWave,
+    respondents: Sequence[SurveyRespondent],
+    *,
+    reminder: bool = False,
+    reissue: bool = False,
+) -> list[Invitation]:
+    """Links to hand out yourself (CSV, table): invitations, or reminders that replace the link
+    of who has not submitted. A closed wave gets none: its links would open a closed form."""
+    if wave.status == WaveStatus.CLOSED:
+        raise WaveClosed(wave.id)
+    if reminder:
+        return issue_reminders(session, respondents)
+    return issue_invitations(session, respondents, reissue=reissue)

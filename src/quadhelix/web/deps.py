@@ -57,6 +57,13 @@ def get_state(request: Request) -> AppState:
 StateDep = Annotated[AppState, Depends(get_state)]
 
 
+def public_base_url(request: Request) -> str:
+    """Where links in mails and CSVs point: ``QUADHELIX_BASE_URL`` when set (behind a proxy the
+    address a request came in on can be an internal one), else that address."""
+    configured: str | None = get_state(request).settings.base_url
+    return configured or str(request.base_url)
+
+
 def get_session(state: StateDep) -> Iterator[Session]:
     with state.sessions() as session, session.begin():
         yield session

@@ -56,6 +56,11 @@ class Settings(BaseSettings):
         default=True, description="Send cookies over HTTPS only; off only for http on localhost."
     )
     host: str = Field(default="127.0.0.1", description="Address the server listens on.")
+    base_url: str | None = Field(
+        default=None,
+        description="Public address of the application, for the links in survey mails and CSVs "
+        "(the CLI reads the same variable); without it, the address a request came in on.",
+    )
     session_lifetime: timedelta = Field(default=timedelta(hours=12), gt=timedelta(0))
     login_attempts_per_user: int = Field(default=5, ge=1)
     login_attempts_per_client: int = Field(default=50, ge=1)
@@ -67,6 +72,13 @@ class Settings(BaseSettings):
     @classmethod
     def _url(cls, value: str) -> str:
         return resolve_url(value)
+
+    @field_validator("base_url")
+    @classmethod
+    def _absolute(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError("the base URL starts with https:// (or http://)")
+        return value
 
     @field_validator("secret_key")
     @classmethod

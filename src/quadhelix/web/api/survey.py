@@ -2,7 +2,7 @@
 
 Everyone signed in reads aggregates (a member's score from a single rater is left out);
 who rated whom (answers, disagreeing pairs, a respondent's export) needs the survey analyst
-permission. Editors make waves, hand out and revoke links, close waves and erase answers.
+permission. Editors make waves, hand out (or mail) and revoke links, close waves and erase answers.
 Survey data is never shown to anonymous visitors, even in public read-only mode.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
@@ -18,12 +18,11 @@ from quadhelix.accounts.model import User
 from quadhelix.registry.errors import NotFound
 from quadhelix.survey.answering import erase, own_answers
 from quadhelix.survey.invitations import (
-    Invitation,
-    issue_invitations,
-    issue_reminders,
     links_csv,
+    new_links,
     revoke,
 )
+from quadhelix.survey.mail import MailFailed, MailNotConfigured, mail_links
 from quadhelix.survey.model import SurveyRespondent, SurveyWave
 from quadhelix.survey.schemas import (
     RespondentPublic,
@@ -54,7 +53,14 @@ from quadhelix.web.api.common import (
     record,
     references,
 )
-from quadhelix.web.deps import MAX_ID, CurrentUser, EditorUser, NotAllowed, SessionDep
+from quadhelix.web.deps import (
+    MAX_ID,
+    CurrentUser,
+    EditorUser,
+    NotAllowed,
+    SessionDep,
+    public_base_url,
+)
 from quadhelix.web.problems import error_responses
 
 router = APIRouter(prefix="/surveys", tags=["surveys"])
@@ -196,18 +202,68 @@ def issue_links(
 ) -> Any:
     """The links exist only in this answer (kept as digests): store or send them now."""
     respondents = respondents_of(session, wave)
-    invitations: list[Invitation] = (
-        issue_reminders(session, respondents)
-        if data.reminder
-        else issue_invitations(session, respondents, reissue=data.reissue)
+    invitations = new_links(
+        session, wave, respondents, reminder=data.reminder, reissue=data.reissue
     )
-    base = str(request.base_url)
+    base = public_base_url(request)
     if data.format == "csv":
         return Response(links_csv(invitations, base), media_type="text/csv; charset=utf-8")
     return [
         {"respondent_id": i.respondent.id, "actor_id": i.respondent.actor_id, "link": i.link(base)}
         for i in invitations
     ]
+
+
+class MailReport(BaseModel):
+    """What a mailing did, by respondent id; the links themselves went only into the mails."""
+
+    sent: list[int] = Field(description="Respondents mailed a new link.")
+    no_email: list[int] = Field(description="Respondents due a mail but without an address.")
+    failed: dict[int, str] = Field(
+        description="Addresses the server refused: those respondents keep the link they had."
+    )
+
+
+MAIL_ERRORS = {**CHANGE, **error_responses(502, 503)}
+
+
+def _mail(wave: SurveyWave, request: Request, session: Session, reminder: bool) -> MailReport:
+    """503 without mail settings, 502 when the server fails; both change no link."""
+    try:
+        report = mail_links(session, wave, public_base_url(request), reminder=reminder)
+    except MailNotConfigured as error:
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(error)) from None
+    except MailFailed as error:
+        raise HTTPException(status.HTTP_502_BAD_GATEWAY, str(error)) from None
+    return MailReport(sent=report.sent, no_email=report.no_email, failed=report.failed)
+
+
+@router.post(
+    "/{wave_id}/send-invitations",
+    response_model=MailReport,
+    responses=MAIL_ERRORS,
+    summary="Mail invitations",
+)
+def send_invitations(
+    wave: WaveDep, request: Request, session: SessionDep, _u: EditorUser
+) -> MailReport:
+    """A link by e-mail to each respondent with an address and no link yet (``QUADHELIX_SMTP_*``
+    settings of the server); a closed wave is refused (409)."""
+    return _mail(wave, request, session, reminder=False)
+
+
+@router.post(
+    "/{wave_id}/send-reminders",
+    response_model=MailReport,
+    responses=MAIL_ERRORS,
+    summary="Mail reminders",
+)
+def send_reminders(
+    wave: WaveDep, request: Request, session: SessionDep, _u: EditorUser
+) -> MailReport:
+    """A new link by e-mail to invited respondents who have not submitted; their old link stops
+    working (saved answers stay). Whoever's mail fails keeps the old link."""
+    return _mail(wave, request, session, reminder=True)
 
 
 @router.post(

@@ -1,5 +1,5 @@
 """Survey pages for signed-in users: waves, a wave's results (charts and the network coloured by
-trust), comparison of two waves; editors make, hand out and close waves.
+trust), comparison of two waves; editors make, hand out (CSV or e-mail) and close waves.
 
 Like the API, these pages show aggregates to everyone signed in and who rated whom only to
 survey analysts (``docs/survey.md``); anonymous visitors never see survey data.
@@ -7,8 +7,11 @@ survey analysts (``docs/survey.md``); anonymous visitors never see survey data.
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -20,8 +23,9 @@ from quadhelix.accounts.model import Role, User
 from quadhelix.registry.coalitions import get_coalition
 from quadhelix.registry.errors import NotFound, QuadhelixError
 from quadhelix.registry.model import Coalition
-from quadhelix.survey.invitations import issue_invitations, links_csv
-from quadhelix.survey.model import SurveyWave
+from quadhelix.survey.invitations import links_csv, new_links
+from quadhelix.survey.mail import MailFailed, MailNotConfigured, due_mail, mail_links
+from quadhelix.survey.model import SurveyRespondent, SurveyWave
 from quadhelix.survey.schemas import WaveCreate
 from quadhelix.survey.scoring import WaveScores, hide_small_cells
 from quadhelix.survey.service import (
@@ -34,11 +38,12 @@ from quadhelix.survey.service import (
     wave_results,
 )
 from quadhelix.web.charts import bars
-from quadhelix.web.deps import MAX_ID, CheckedForm, CurrentUser, SessionDep
+from quadhelix.web.deps import MAX_ID, CheckedForm, CurrentUser, SessionDep, public_base_url
 from quadhelix.web.pages.forms import FormErrors, form_errors, form_values
 from quadhelix.web.pages.rendering import EditorView, PublicView, View
 from quadhelix.web.translations import N_
 
+log = logging.getLogger(__name__)
 router = APIRouter()
 WaveId = Annotated[int, Path(ge=1, le=MAX_ID)]
 LEVEL_LABELS = {
@@ -47,6 +52,11 @@ LEVEL_LABELS = {
     "coordination": N_("Coordination"),
     "integration": N_("Integration"),
 }
+# The domain's refusal of a closed wave, shown translated on the error page.
+WAVE_CLOSED = N_("wave #%(id)s is closed: invitations and reminders can no longer be sent")
+MailKind = Literal["invitations", "reminders"]
+MAX_NAMED = 50  # respondents named after a mailing that failed for them; the rest are counted
+MailError = Literal["not_configured", "failed"]
 
 
 def member_view(view: PublicView, _user: CurrentUser) -> View:
@@ -140,12 +150,87 @@ def download_links(
     when 'replace' is ticked)."""
     wave = _wave(session, wave_id)
     reissue = form.get("reissue") == "1"
-    invitations = issue_invitations(session, respondents_of(session, wave), reissue=reissue)
-    base = str(view.request.base_url)
+    invitations = new_links(session, wave, respondents_of(session, wave), reissue=reissue)
+    base = public_base_url(view.request)
     return Response(
         links_csv(invitations, base),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="survey-{wave.id}-links.csv"'},
+    )
+
+
+def _send_by_mail(view: View, session: Session, wave_id: int, kind: MailKind) -> Response:
+    """Mail, then redirect to the wave page with the outcome in the query (POST-redirect-GET).
+
+    Only counts, a few respondent ids and an error code travel in the URL, never a link or a
+    server message; the page looks names up again, and finds who has no address from the
+    respondents as they now stand (a mailing leaves them as they were)."""
+    wave = _wave(session, wave_id)
+    outcome: dict[str, str | int] = {"mailed": kind}
+    try:
+        base = public_base_url(view.request)
+        report = mail_links(session, wave, base, reminder=kind == "reminders")
+    except MailNotConfigured as error:
+        log.warning("survey mail for wave #%s: %s", wave_id, error)
+        outcome["mail_error"] = "not_configured"
+    except MailFailed as error:
+        log.warning("survey mail for wave #%s: %s", wave_id, error)
+        outcome["mail_error"] = "failed"
+    else:
+        outcome["sent"] = len(report.sent)
+        if report.failed:
+            outcome["failed"] = len(report.failed)
+            outcome["refused"] = ",".join(map(str, list(report.failed)[:MAX_NAMED]))
+    return RedirectResponse(f"/surveys/{wave_id}?{urlencode(outcome)}#mail-result", 303)
+
+
+@router.post("/surveys/{wave_id}/send-invitations")
+def send_invitations_page(
+    view: EditorView, session: SessionDep, wave_id: WaveId, _form: CheckedForm
+) -> Response:
+    """Invitations by e-mail to respondents with an address and no link yet."""
+    return _send_by_mail(view, session, wave_id, "invitations")
+
+
+@router.post("/surveys/{wave_id}/send-reminders")
+def send_reminders_page(
+    view: EditorView, session: SessionDep, wave_id: WaveId, _form: CheckedForm
+) -> Response:
+    """Reminders by e-mail: a new link to those who have not submitted (the old one dies)."""
+    return _send_by_mail(view, session, wave_id, "reminders")
+
+
+@dataclass(frozen=True)
+class MailOutcome:
+    """The result of a mailing as the wave page shows it after the redirect."""
+
+    kind: MailKind
+    error: MailError | None
+    sent: int
+    no_email: list[str]
+    failed: int
+    refused: list[str]
+
+
+def _mail_outcome(
+    kind: MailKind | None,
+    error: MailError | None,
+    counts: tuple[int | None, int | None],
+    refused: str | None,
+    respondents: list[SurveyRespondent],
+) -> MailOutcome | None:
+    if kind is None or not respondents:
+        return None
+    sent, failed = counts
+    named = {int(x) for x in (refused or "").split(",")[:MAX_NAMED] if x.isdigit() and len(x) < 10}
+    due = due_mail(respondents, reminder=kind == "reminders")
+    return MailOutcome(
+        kind,
+        error,
+        sent or 0,
+        [r.actor.name for r in due if not r.email],
+        failed or 0,
+        [r.actor.name for r in respondents if r.id in named],
     )
 
 
@@ -193,9 +278,18 @@ def _trust_bars(scores: WaveScores, field: str) -> list[Any]:
 
 @router.get("/surveys/{wave_id}")
 def survey_results_page(
-    view: MemberView, session: SessionDep, user: CurrentUser, wave_id: WaveId
+    view: MemberView,
+    session: SessionDep,
+    user: CurrentUser,
+    wave_id: WaveId,
+    mailed: MailKind | None = None,
+    mail_error: MailError | None = None,
+    sent: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
+    failed: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
+    refused: Annotated[str | None, Query(max_length=MAX_NAMED * 11)] = None,
 ) -> HTMLResponse:
     wave = _wave(session, wave_id)
+    respondents = respondents_of(session, wave) if _may_edit(view) else []
     scores = _visible(wave_results(session, wave), user)
     names = {a.actor_id: a.name for a in scores.actors}
     others = [w for w in list_waves(session, wave.coalition_id) if w.id != wave.id]
@@ -215,6 +309,7 @@ def survey_results_page(
             ],
             maximum=1.0,
         ),
-        respondents=respondents_of(session, wave) if _may_edit(view) else [],
+        respondents=respondents,
         others=others,
+        mail=_mail_outcome(mailed, mail_error, (sent, failed), refused, respondents),
     )

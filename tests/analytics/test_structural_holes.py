@@ -1,5 +1,5 @@
-"""Burt's constraint (igraph's, on the mutual view) and effective size (sparse products read
-at the ties) against straightforward dense formulas and igraph's own constraint, on random
+"""Burt's constraint (igraph's, on the mutual view) and effective size (summed over triangles)
+against straightforward dense formulas and igraph's own constraint, on random
 weighted graphs with hubs, reciprocated and parallel ties and loops."""
 
 from __future__ import annotations
@@ -9,10 +9,8 @@ from typing import Any
 import igraph as ig
 import numpy as np
 import pytest
-from scipy import sparse  # type: ignore[import-untyped]
 
 from quadhelix.analytics import centrality
-from quadhelix.analytics.triangles import PAIRS_PER_CHUNK, common_sums, degree_rank
 
 
 def _random_graph(seed: int, directed: bool, n: int = 70) -> Any:
@@ -84,24 +82,6 @@ def test_against_dense_formulas_and_igraph(seed: int, weighted: bool, directed: 
         atol=1e-12,
         equal_nan=True,
     )
-
-
-def test_common_sums_is_the_product_read_at_the_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every position of z in the degree order (below, between, above both) and every chunk."""
-    monkeypatch.setattr("quadhelix.analytics.triangles.PAIRS_PER_CHUNK", 7)
-    assert PAIRS_PER_CHUNK > 7
-    graph = _random_graph(3, directed=False)
-    a = _mutual(graph, weighted=True)
-    rows, cols = np.nonzero(a)
-    rng = np.random.default_rng(3)
-    x = sparse.csr_matrix((rng.uniform(size=rows.size), (rows, cols)), shape=a.shape)
-    y = sparse.csr_matrix((rng.uniform(size=rows.size), (rows, cols)), shape=a.shape)
-    upper = rows < cols
-    rank = degree_rank(rows[upper], cols[upper], a.shape[0])
-    got = common_sums(x, y, rows, cols, rank)
-    np.testing.assert_allclose(got, (x @ y).toarray()[rows, cols], atol=1e-12)
-    assert np.count_nonzero(got) > rows.size // 2  # most ties close some triangle
-    assert common_sums(x, y, rows[:0], cols[:0], rank).size == 0
 
 
 @pytest.mark.parametrize("directed", [False, True])

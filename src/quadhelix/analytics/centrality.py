@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 from scipy import sparse  # type: ignore[import-untyped]
 
 from quadhelix.analytics.projection import cached, edge_array, edge_weights, merge_edges
-from quadhelix.analytics.triangles import common_sums, degree_rank
+from quadhelix.analytics.triangles import iter_triangle_edges
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -144,8 +144,7 @@ def constraint(graph: Any, weighted: bool = True) -> FloatArray:
     p_iq p_qj)^2 with p_ij the share of i's (in+out) tie weight going to j. NaN for isolates.
 
     igraph's compiled ``constraint`` does the work on the undirected simple view with Burt's
-    mutual weights, which for a directed or multi-edge graph is built first; on the H2020
-    network it takes two thirds of the time of sparse products over common contacts.
+    mutual weights, which for a directed or multi-edge graph is built first.
 
     >>> import igraph as ig
     >>> constraint(ig.Graph.Star(3)).round(3).tolist()
@@ -202,7 +201,8 @@ def effective_size(graph: Any, weighted: bool = True) -> FloatArray:
     ES_i = sum_j (1 - sum_q p_iq m_jq), q a contact of both, p_iq the share of i's mutual tie
     weight on q, m_jq the weight of j-q over j's strongest tie. Unweighted and undirected this is
     n - 2t/n (Borgatti 1997, "Structural holes: unpacking Burt's redundancy measures",
-    Connections 20(1)). NaN for isolates, as in NetworkX.
+    Connections 20(1)). NaN for isolates, as in NetworkX. Redundancy lives in triangles, so it is
+    summed over the triangles listed in arrays (``triangles.iter_triangle_edges``).
 
     >>> import igraph as ig
     >>> effective_size(ig.Graph([(0, 1), (0, 2), (0, 3), (1, 2)])).tolist()
@@ -214,13 +214,20 @@ def effective_size(graph: Any, weighted: bool = True) -> FloatArray:
     strongest = np.zeros(n)
     np.maximum.at(strongest, source, weight)
     np.maximum.at(strongest, target, weight)
-    xs, ys, both = _both_ways(source, target, weight)
-    contacts = np.bincount(xs, minlength=n)
+    # Each triangle {i, j, q} adds a_jq (a_iq / max_j + a_ij / max_q) / total_i to i's redundancy
+    # (the two orders of its other corners), and likewise for j and q.
+    redundancy = np.zeros(n)
+    with np.errstate(divide="ignore", invalid="ignore"):  # ties of weight 0
+        for (x, y, z), (xy, xz, yz) in (
+            (corners.T, edges.T) for corners, edges in iter_triangle_edges(source, target, n)
+        ):
+            a_xy, a_xz, a_yz = weight[xy], weight[xz], weight[yz]
+            m_x, m_y, m_z = strongest[x], strongest[y], strongest[z]
+            redundancy += np.bincount(x, weights=a_yz * (a_xz / m_y + a_xy / m_z), minlength=n)
+            redundancy += np.bincount(y, weights=a_xz * (a_yz / m_x + a_xy / m_z), minlength=n)
+            redundancy += np.bincount(z, weights=a_xy * (a_yz / m_x + a_xz / m_y), minlength=n)
+    contacts = np.bincount(source, minlength=n) + np.bincount(target, minlength=n)
     with np.errstate(divide="ignore", invalid="ignore"):
-        share = _matrix(xs, ys, both / total[xs], n)  # p_iq
-        marginal = _matrix(ys, xs, both / strongest[xs], n)  # m_jq, transposed: (q, j)
-        # redundancy of j to i: sum_q p_iq m_jq, summed over i's contacts j.
-        redundancy = common_sums(share, marginal, xs, ys, degree_rank(source, target, n))
-    result = (contacts - np.bincount(xs, weights=redundancy, minlength=n)).astype(np.float64)
+        result = (contacts - redundancy / total).astype(np.float64)
     result[contacts == 0] = np.nan
     return result

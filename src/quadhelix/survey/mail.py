@@ -20,7 +20,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from quadhelix.registry.errors import QuadhelixError
 from quadhelix.survey.invitations import (
@@ -33,6 +33,7 @@ from quadhelix.survey.invitations import (
 )
 from quadhelix.survey.model import SurveyRespondent, SurveyWave
 from quadhelix.survey.questions import WaveStatus
+from quadhelix.survey.service import respondents_of
 
 ENV_PREFIX = "QUADHELIX_SMTP_"
 
@@ -242,16 +243,7 @@ def _locked_respondents(session: Session, wave: SurveyWave) -> list[SurveyRespon
         .with_for_update()
         .execution_options(populate_existing=True)
     ).one()
-    return list(
-        session.scalars(
-            select(SurveyRespondent)
-            .where(SurveyRespondent.wave_id == wave.id)
-            .options(selectinload(SurveyRespondent.actor))
-            .order_by(SurveyRespondent.id)
-            .with_for_update(of=SurveyRespondent)
-            .execution_options(populate_existing=True)
-        )
-    )
+    return respondents_of(session, wave, lock=True)
 
 
 def due_mail(

@@ -170,15 +170,19 @@ def get_respondent(session: Session, wave: SurveyWave, actor_ref: str | int) -> 
     return found
 
 
-def respondents_of(session: Session, wave: SurveyWave) -> list[SurveyRespondent]:
-    return list(
-        session.scalars(
-            select(SurveyRespondent)
-            .where(SurveyRespondent.wave_id == wave.id)
-            .options(selectinload(SurveyRespondent.actor))
-            .order_by(SurveyRespondent.id)
-        )
+def respondents_of(
+    session: Session, wave: SurveyWave, *, lock: bool = False
+) -> list[SurveyRespondent]:
+    """The wave's roster; with ``lock``, locked (PostgreSQL) and re-read from the database."""
+    query = (
+        select(SurveyRespondent)
+        .where(SurveyRespondent.wave_id == wave.id)
+        .options(selectinload(SurveyRespondent.actor))
+        .order_by(SurveyRespondent.id)
     )
+    if lock:
+        query = query.with_for_update(of=SurveyRespondent).execution_options(populate_existing=True)
+    return list(session.scalars(query))
 
 
 def close_wave(session: Session, wave: SurveyWave) -> int:

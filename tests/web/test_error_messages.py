@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import ast
+import re
+from pathlib import Path
 from urllib.parse import urlencode
 
+import quadhelix
+from quadhelix.accounts.passwords import MIN_LENGTH
+from quadhelix.match.challenge import MAX_SIZE
 from quadhelix.registry.errors import Conflict, InvalidValue, NotFound
-from quadhelix.web.messages import Text, message_of, translate
+from quadhelix.registry.vocab import HelixSector
+from quadhelix.web.messages import REASONS, Text, message_of, translate
 from quadhelix.web.translations import translations
 from tests.web.builder_seed import builder_seed
-from tests.web.conftest import Site
+from tests.web.conftest import PASSWORD, Site
 
 
 def _dutch(value: object) -> object:
@@ -53,3 +60,125 @@ def test_pages_show_registry_errors_in_dutch_and_english(site: Site) -> None:
     assert "onbekend thema" in listing.text
     assert browser.http.get("/actors/999999").status_code == 404
     assert "actor niet gevonden: 999999" in browser.http.get("/actors/999999").text
+
+
+def _field_error(html: str, field: str) -> str:
+    """The message a page shows under one form field."""
+    found = re.search(rf'<p class="field-error" id="{field}-error">(.*?)</p>', html, re.S)
+    assert found, f"no error shown for {field}"
+    return found.group(1)
+
+
+def test_messages_with_parameters_show_in_the_pages_language(site: Site) -> None:
+    builder_seed(site.engine)
+    editor = site.browser("editor")
+    token = editor.csrf("/actors/new")
+    actor = {"csrf_token": token, "name": "Proef", "helix": "<b>x</b>", "kind": "organisation"}
+    sectors = ", ".join(sector.value for sector in HelixSector)
+    for path, words in (
+        ("/actors/new", "moet een van deze zijn: "),
+        ("/actors/new?lang=en", "must be one of "),
+    ):
+        wrong = editor.http.post(path, data=actor)
+        assert wrong.status_code == 422
+        assert _field_error(wrong.text, "helix") == words + sectors
+        assert "<b>x</b>" not in wrong.text  # a select: the wrong value is not echoed raw
+    period = actor | {"helix": "knowledge", "start_date": "2024-05-01", "end_date": "2024-01-31"}
+    backwards = editor.http.post("/actors/new", data=period)
+    assert backwards.status_code == 422
+    assert (
+        "end_date: eindigt voordat het begint (2024-05-01) (gekregen: &#39;2024-01-31&#39;)"
+        in backwards.text
+    )
+
+    ask = {"title": "Hittestress", "size": "99"}
+    too_many = editor.http.get("/builder", params=ask)
+    assert _field_error(too_many.text, "size") == f"moet tussen 1 en {MAX_SIZE} liggen"
+    english = editor.http.get("/builder", params=ask | {"lang": "en"})
+    assert _field_error(english.text, "size") == f"must be between 1 and {MAX_SIZE}"
+    crowded = editor.http.get(
+        "/builder", params={"title": "Hittestress", "size": "2", "mix_business": "3"}
+    )
+    assert _field_error(crowded.text, "mix") == "vraagt om meer dan 2"
+
+    viewer = site.browser("viewer")
+    short = {"current_password": PASSWORD, "new_password": "kort", "new_password_again": "kort"}
+    for path, expected in (
+        ("/account/password", f"een wachtwoord heeft minstens {MIN_LENGTH} tekens"),
+        ("/account/password?lang=en", f"a password has at least {MIN_LENGTH} characters"),
+    ):
+        refused = viewer.http.post(path, data={"csrf_token": viewer.csrf("/account"), **short})
+        assert refused.status_code == 422
+        assert _field_error(refused.text, "new_password") == expected
+
+
+def test_translated_text_keeps_the_english_the_command_line_prints() -> None:
+    size = InvalidValue("size", 99, "must be between 1 and %(most)s", most=MAX_SIZE)
+    assert str(size) == f"size: must be between 1 and {MAX_SIZE} (got 99)"
+    assert _dutch(message_of(size)) == f"size: moet tussen 1 en {MAX_SIZE} liggen (gekregen: 99)"
+
+
+# Messages of the domain that pages never show, each with the reason it stays English.
+LEFT_OUT = {
+    "must be a whole number, 1 or more": "match/batch.py: batch files of the command line",
+    "is a folder; give a file name": "io/export_records.py: the command line's --out",
+    "no such record": "web/api: the API answers in English",
+    "no actor by this id, external id or name": "web/api: the API answers in English",
+    "expected text": "Challenge: forms always give text; only JSON can send another type",
+    "unknown field": "Challenge.from_mapping: batch files and the API",
+    "must be area or theme": "analytics/reports.py: pages pick the grouping from a fixed list",
+    "must not be before the first date": "analytics/reports.py: the dashboard compares with today",
+    "no mail server is configured: set %(variables)s": "survey pages show an error code instead",
+    "the mail server %(server)s could not send (%(reason)s); no link was changed": (
+        "survey pages show an error code instead"
+    ),
+}
+# Files whose messages are built at run time on purpose, with the reason.
+BUILT_AT_RUN_TIME = {
+    "analytics/reports.py": "pages pick `by` from a fixed list and never set exact_limit",
+    "io/export_records.py": "the command line's --out names an operating-system error",
+    "io/jsonld.py": "the command line's --base-iri",
+    "accounts/service.py": "passes on the user-name schema's own message",
+    "web/api/common.py": "the API answers in English",
+}
+SOURCE = Path(quadhelix.__file__).parent
+
+
+def _messages_in_source() -> list[tuple[str, int, ast.expr]]:
+    """Every reason given to ``InvalidValue`` and every ``template=``, outside the CLI."""
+    found = []
+    for path in sorted(SOURCE.rglob("*.py")):
+        name = path.relative_to(SOURCE).as_posix()
+        if name.startswith("cli/"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            callee = node.func.id if isinstance(node.func, ast.Name) else ""
+            given = [k.value for k in node.keywords if k.arg == "template"]
+            if callee == "InvalidValue":
+                given += node.args[2:3] + [k.value for k in node.keywords if k.arg == "reason"]
+            found += [(name, node.lineno, message) for message in given]
+    return found
+
+
+def test_every_message_a_page_can_show_is_a_catalogue_id() -> None:
+    messages = _messages_in_source()
+    assert len(messages) > 50  # the scan sees the domain's errors
+    dutch = translations("nl").gettext
+    built = [
+        f"{name}:{line}"
+        for name, line, message in messages
+        if not isinstance(message, ast.Constant) and name not in BUILT_AT_RUN_TIME
+    ]
+    assert built == [], "give these a template with %(name)s parameters"
+    untranslated = {
+        f"{name}:{line}: {message.value}"
+        for name, line, message in messages
+        if isinstance(message, ast.Constant)
+        and message.value not in LEFT_OUT
+        and dutch(message.value) == message.value
+    }
+    assert untranslated == set(), "add these to REASONS in web/messages.py and translate them"
+    for reason in REASONS:
+        assert dutch(reason) != reason, reason

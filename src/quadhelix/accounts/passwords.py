@@ -27,9 +27,13 @@ def _dummy_hash() -> str:
 def check_password_rules(password: str, field: str = "password") -> str:
     """Refuse passwords that are too short to resist guessing or too long to hash cheaply."""
     if len(password) < MIN_LENGTH:
-        raise InvalidValue(field, "…", f"a password has at least {MIN_LENGTH} characters")
+        raise InvalidValue(
+            field, "…", "a password has at least %(least)s characters", least=MIN_LENGTH
+        )
     if len(password) > MAX_LENGTH:
-        raise InvalidValue(field, "…", f"a password has at most {MAX_LENGTH} characters")
+        raise InvalidValue(
+            field, "…", "a password has at most %(most)s characters", most=MAX_LENGTH
+        )
     return password
 
 

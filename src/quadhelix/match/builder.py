@@ -174,7 +174,10 @@ class CoalitionBuilder:
             lead = self.lookup.actor(challenge.lead, "lead")
             if not alive[lead]:
                 raise InvalidValue(
-                    "lead", challenge.lead, f"had not started before {challenge.as_of}"
+                    "lead",
+                    challenge.lead,
+                    "had not started before %(as_of)s",
+                    as_of=str(challenge.as_of),
                 )
         excluded = [self.lookup.actor(ref, "exclude") for ref in challenge.exclude]
         included = tuple(self.lookup.actor(ref, "include") for ref in challenge.include)
@@ -182,7 +185,12 @@ class CoalitionBuilder:
             if row == lead:
                 raise InvalidValue("include", ref, "is the lead")
             if not alive[row]:
-                raise InvalidValue("include", ref, f"had not started before {challenge.as_of}")
+                raise InvalidValue(
+                    "include",
+                    ref,
+                    "had not started before %(as_of)s",
+                    as_of=str(challenge.as_of),
+                )
         themes = [self.lookup.theme(ref) for ref in challenge.themes]
         areas = [self.lookup.area(ref) for ref in challenge.areas]
         query_words, actor_terms, coalition_terms = self._query(challenge)

@@ -40,7 +40,9 @@ def _mix(value: Mapping[str, int] | Mapping[HelixSector, int] | None) -> dict[He
     for sector, count in value.items():
         key = parse_choice(HelixSector, sector, "helix_mix")
         if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-            raise InvalidValue("helix_mix", count, f"the count for {key} must be 0 or more")
+            raise InvalidValue(
+                "helix_mix", count, "the count for %(sector)s must be 0 or more", sector=key.value
+            )
         mix[key] = count
     return mix
 
@@ -83,14 +85,16 @@ class Challenge:
         if not isinstance(self.size, int) or isinstance(self.size, bool):
             raise InvalidValue("size", self.size, "expected a whole number")
         if not 1 <= self.size <= MAX_SIZE:
-            raise InvalidValue("size", self.size, f"must be between 1 and {MAX_SIZE}")
+            raise InvalidValue("size", self.size, "must be between 1 and %(most)s", most=MAX_SIZE)
         if self.max_active is not None and (
             not isinstance(self.max_active, int) or self.max_active < 1
         ):
             raise InvalidValue("max_active", self.max_active, "must be 1 or more")
         mix = _mix(self.helix_mix)
         if sum(mix.values()) > self.size:
-            raise InvalidValue("helix_mix", self.helix_mix, f"asks for more than {self.size}")
+            raise InvalidValue(
+                "helix_mix", self.helix_mix, "asks for more than %(size)s", size=self.size
+            )
         set_(self, "mix", mix)
         both = set(self.include) & set(self.exclude)
         if both:

@@ -29,7 +29,9 @@ def normalise_kbo(value: str, field: str = "kbo") -> str:
         raise InvalidValue(field, value, "an enterprise number starts with 0 or 1")
     expected = 97 - int(text[:8]) % 97
     if int(text[8:]) != expected:
-        raise InvalidValue(field, value, f"check digits should be {expected:02d}")
+        raise InvalidValue(
+            field, value, "check digits should be %(digits)s", digits=f"{expected:02d}"
+        )
     return text
 
 
@@ -65,4 +67,6 @@ def parse_date(value: str | date, field: str) -> date:
 
 def check_period(start: date | None, end: date | None, field: str = "end") -> None:
     if start is not None and end is not None and end < start:
-        raise InvalidValue(field, end.isoformat(), f"ends before it starts ({start.isoformat()})")
+        raise InvalidValue(
+            field, end.isoformat(), "ends before it starts (%(start)s)", start=start.isoformat()
+        )

@@ -53,8 +53,8 @@ def _reason_only(parse: Callable[[Any], T]) -> Callable[[Any], T]:
     def validator(value: Any) -> T:
         try:
             return parse(value)
-        except InvalidValue as error:
-            raise ValueError(error.reason) from None
+        except InvalidValue as error:  # the cause keeps the message id for translated pages
+            raise ValueError(error.reason) from error
 
     return validator
 
@@ -135,8 +135,8 @@ class _Input(BaseModel):
         end = getattr(self, "end_date", None)
         try:
             check_period(start, end, "end_date")
-        except InvalidValue as error:
-            raise ValueError(str(error)) from None
+        except InvalidValue as error:  # the cause keeps the message id for translated pages
+            raise ValueError(str(error)) from error
         return self
 
 

@@ -182,7 +182,7 @@ def parse_choice(enum: type[E], value: str | E, field: str) -> E:
         return enum(candidate)
     except ValueError:
         allowed = ", ".join(m.value for m in enum)
-        raise InvalidValue(field, value, f"must be one of {allowed}") from None
+        raise InvalidValue(field, value, "must be one of %(allowed)s", allowed=allowed) from None
 
 
 def helix_label_nl(sector: HelixSector) -> str:

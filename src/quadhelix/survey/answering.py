@@ -106,7 +106,9 @@ def save_answers(
             continue
         unknown = [c for c in chosen if c not in options]
         if unknown:
-            raise InvalidValue(field, unknown[0], f"must be one of {', '.join(options)}")
+            raise InvalidValue(
+                field, unknown[0], "must be one of %(allowed)s", allowed=", ".join(options)
+            )
         setattr(respondent, field, sorted(set(chosen)))
     for field in ("success", "comments"):
         if field in data.model_fields_set:

@@ -42,7 +42,9 @@ def safe_name(filename: str, allowed: tuple[str, ...], field: str) -> str:
     name = re.sub(r"[^\w.\- ]", "_", name).strip(" .") or "upload"
     suffix = Path(name).suffix.lower()
     if suffix not in allowed:
-        raise InvalidValue(field, filename, f"expected a file ending in {', '.join(allowed)}")
+        raise InvalidValue(
+            field, filename, "expected a file ending in %(suffixes)s", suffixes=", ".join(allowed)
+        )
     return name[-120:]
 
 
@@ -90,7 +92,9 @@ class UploadStore:
         if not data:
             raise InvalidValue("file", filename, "the file is empty")
         if len(data) > MAX_BYTES:
-            raise InvalidValue("file", filename, f"larger than {MAX_BYTES // 1024**2} MB")
+            raise InvalidValue(
+                "file", filename, "larger than %(size)s MB", size=MAX_BYTES // 1024**2
+            )
         name = safe_name(filename, SUFFIXES, "file")
         mapping_name = None
         if mapping is not None:
@@ -98,7 +102,9 @@ class UploadStore:
                 "mapping" + Path(safe_name(mapping[0], MAPPING_SUFFIXES, "mapping")).suffix
             )
             if len(mapping[1]) > MAX_MAPPING_BYTES:
-                raise InvalidValue("mapping", mapping[0], "larger than 64 kB")
+                raise InvalidValue(
+                    "mapping", mapping[0], "larger than %(size)s kB", size=MAX_MAPPING_BYTES // 1024
+                )
         self.sweep()
         upload = Upload(
             id=secrets.token_urlsafe(24),

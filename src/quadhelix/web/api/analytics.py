@@ -106,7 +106,9 @@ def actors(
 
     def make() -> object:
         if query.metric not in METRICS:
-            raise InvalidValue("metric", query.metric, f"must be one of {', '.join(METRICS)}")
+            raise InvalidValue(
+                "metric", query.metric, "must be one of %(allowed)s", allowed=", ".join(METRICS)
+            )
         result = actors_report(session, query.spec(), brokerage_by=query.by)
         return replace(result, rows=tuple(result.top(query.metric, query.top or None)))
 

@@ -106,7 +106,9 @@ def create_token(
         expires = None
         if days:
             if not days.isdigit() or not 1 <= int(days) <= MAX_DAYS:
-                raise InvalidValue("expires_in_days", days, f"expected 1 to {MAX_DAYS} days")
+                raise InvalidValue(
+                    "expires_in_days", days, "expected 1 to %(most)s days", most=MAX_DAYS
+                )
             expires = utcnow() + timedelta(days=int(days))
         issued = create_api_token(session, user, values["name"], expires)
     except Exception as error:

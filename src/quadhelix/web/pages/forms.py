@@ -55,7 +55,10 @@ def form_errors(error: Exception) -> FormErrors:
         for problem in error.errors():
             loc = problem.get("loc", ())
             name = str(loc[0]) if loc else "form"
-            message = str(problem.get("msg", "")).removeprefix("Value error, ")
+            message: str = str(problem.get("msg", "")).removeprefix("Value error, ")
+            cause = getattr(problem.get("ctx", {}).get("error"), "__cause__", None)
+            if isinstance(cause, InvalidValue):  # a domain error: keep it translatable
+                message = reason_of(cause) if loc else message_of(cause)
             fields.setdefault(name, message)
         return FormErrors(fields)
     if isinstance(error, InvalidValue):

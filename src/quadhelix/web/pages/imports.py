@@ -48,7 +48,7 @@ def _read(file: object, field: str, limit: int) -> tuple[str, bytes] | None:
         return None
     data = file.file.read(limit + 1)
     if len(data) > limit:
-        raise InvalidValue(field, file.filename, f"larger than {limit // 1024} kB")
+        raise InvalidValue(field, file.filename, "larger than %(size)s kB", size=limit // 1024)
     return file.filename, data
 
 
@@ -115,7 +115,7 @@ def dry_run(view: EditorView, form: CheckedForm) -> HTMLResponse:
     }
     try:
         if kind not in KINDS:
-            raise InvalidValue("kind", kind, f"expected one of {', '.join(KINDS)}")
+            raise InvalidValue("kind", kind, "expected one of %(kinds)s", kinds=", ".join(KINDS))
         sheet = _read(form.get("file"), "file", MAX_BYTES)
         if sheet is None:
             raise InvalidValue("file", "", "choose a CSV or XLSX file")

@@ -112,7 +112,7 @@ def test_the_last_active_admin_stays(site: Site) -> None:
     admin = site.browser("admin")
     admin_id = _id(site, "admin")
     demoted = _post(admin, f"/admin/users/{admin_id}/role", role="editor")
-    assert demoted.status_code == 409 and "last active admin" in demoted.text  # type: ignore[attr-defined]
+    assert demoted.status_code == 409 and "laatste actieve beheerder" in demoted.text  # type: ignore[attr-defined]
     deactivated = _post(admin, f"/admin/users/{admin_id}/active", active="no")
     assert deactivated.status_code == 409  # type: ignore[attr-defined]
     user = _user(site, "admin")

@@ -128,6 +128,7 @@ LEFT_OUT = {
     "unknown field": "Challenge.from_mapping: batch files and the API",
     "must be area or theme": "analytics/reports.py: pages pick the grouping from a fixed list",
     "must not be before the first date": "analytics/reports.py: the dashboard compares with today",
+    "database: the demo city needs an empty registry": "demo/city.py: only `quadhelix demo`",
     "no mail server is configured: set %(variables)s": "survey pages show an error code instead",
     "the mail server %(server)s could not send (%(reason)s); no link was changed": (
         "survey pages show an error code instead"
@@ -140,12 +141,14 @@ BUILT_AT_RUN_TIME = {
     "io/jsonld.py": "the command line's --base-iri",
     "accounts/service.py": "passes on the user-name schema's own message",
     "web/api/common.py": "the API answers in English",
+    "demo/fresh.py": "only `quadhelix demo` makes the demo city",
 }
 SOURCE = Path(quadhelix.__file__).parent
 
 
 def _messages_in_source() -> list[tuple[str, int, ast.expr]]:
-    """Every reason given to ``InvalidValue`` and every ``template=``, outside the CLI."""
+    """Every reason given to ``InvalidValue``, every ``Conflict`` message and every ``template=``,
+    outside the CLI."""
     found = []
     for path in sorted(SOURCE.rglob("*.py")):
         name = path.relative_to(SOURCE).as_posix()
@@ -158,6 +161,8 @@ def _messages_in_source() -> list[tuple[str, int, ast.expr]]:
             given = [k.value for k in node.keywords if k.arg == "template"]
             if callee == "InvalidValue":
                 given += node.args[2:3] + [k.value for k in node.keywords if k.arg == "reason"]
+            if callee == "Conflict":  # a clash is shown above the form, whole
+                given += node.args[:1]
             found += [(name, node.lineno, message) for message in given]
     return found
 
@@ -182,3 +187,27 @@ def test_every_message_a_page_can_show_is_a_catalogue_id() -> None:
     assert untranslated == set(), "add these to REASONS in web/messages.py and translate them"
     for reason in REASONS:
         assert dutch(reason) != reason, reason
+
+
+def test_clashes_and_schema_checks_show_in_the_pages_language(site: Site) -> None:
+    editor = site.browser("editor")
+    token = editor.csrf("/actors/new")
+    first = {"csrf_token": token, "name": "Buurtwerk", "helix": "civil_society"}
+    first |= {"kind": "organisation", "external_id": "bw-1"}
+    assert editor.http.post("/actors/new", data=first).status_code == 303
+    twin = first | {"name": "Buurtwerk <Noord>"}
+    for path, words in (
+        ("/actors/new", "external_id: &#39;bw-1&#39; wordt al gebruikt door actor #"),
+        ("/actors/new?lang=en", "external_id: &#39;bw-1&#39; is already used by actor #"),
+    ):
+        clash = editor.http.post(path, data=twin)
+        assert clash.status_code == 409 and words in clash.text
+        assert "Buurtwerk <Noord>" not in clash.text  # what was typed comes back escaped
+    blank = first | {"name": "   ", "external_id": "bw-2"}
+    for path, expected in (
+        ("/actors/new", "een naam mag niet leeg zijn"),
+        ("/actors/new?lang=en", "a name cannot be empty"),
+    ):
+        refused = editor.http.post(path, data=blank)
+        assert refused.status_code == 422
+        assert _field_error(refused.text, "name") == expected

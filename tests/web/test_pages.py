@@ -69,7 +69,7 @@ def test_editor_adds_and_edits_an_actor_through_the_forms(site: Site) -> None:
         "/actors/new", data={"csrf_token": token, "name": "", "helix": "media"}
     )
     assert wrong.status_code == 422
-    assert 'aria-invalid="true"' in wrong.text and "a name cannot be empty" in wrong.text
+    assert 'aria-invalid="true"' in wrong.text and "een naam mag niet leeg zijn" in wrong.text
     made = browser.http.post(
         "/actors/new",
         data={
@@ -160,7 +160,7 @@ def test_coalition_forms_and_member_management(site: Site) -> None:
         location + "/members",
         data={"csrf_token": token, "actor": f"#{records.partner}", "role": "lead"},
     )
-    assert again.status_code == 409 and "already lead" in again.text
+    assert again.status_code == 409 and "is al lead van" in again.text
     nobody = browser.http.post(
         location + "/members", data={"csrf_token": token, "actor": "Nobody", "role": "lead"}
     )
@@ -190,7 +190,7 @@ def test_deleting_an_actor_in_use_asks_for_cascade(site: Site) -> None:
     kept = browser.http.post(
         f"/actors/{records.actor}/delete", data={"csrf_token": token, "version": version}
     )
-    assert kept.status_code == 409 and "memberships" in kept.text
+    assert kept.status_code == 409 and "lidmaatschappen" in kept.text
     gone = browser.http.post(
         f"/actors/{records.actor}/delete",
         data={"csrf_token": token, "version": version, "cascade": "yes"},

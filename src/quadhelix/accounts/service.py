@@ -55,7 +55,7 @@ def list_users(session: Session) -> list[User]:
 
 def create_user(session: Session, data: UserCreate) -> User:
     if session.scalar(select(User).where(User.username == data.username)) is not None:
-        raise Conflict(f"username: {data.username!r} is already taken")
+        raise Conflict(template="username: %(name)r is already taken", name=data.username)
     user = User(
         username=data.username,
         password_hash=hash_password(data.password),
@@ -100,7 +100,10 @@ def _active_admins(session: Session) -> int:
 
 def _keep_an_admin(session: Session, user: User) -> None:
     if user.role == Role.ADMIN and user.is_active and _active_admins(session) <= 1:
-        raise Conflict(f"user: {user.username!r} is the last active admin; make another first")
+        raise Conflict(
+            template="user: %(name)r is the last active admin; make another first",
+            name=user.username,
+        )
 
 
 def update_user(session: Session, user: User, data: UserUpdate) -> User:

@@ -54,7 +54,12 @@ class Lookup:
         named = self._by_name.get(fold(text), [])
         if len(named) > 1:
             listed = ", ".join(self.data.actors.key[i] for i in named[:5])
-            raise Conflict(f"{field}: {text!r} names several actors ({listed}); use an id")
+            raise Conflict(
+                template="%(field)s: %(text)r names several actors (%(listed)s); use an id",
+                field=field,
+                text=text,
+                listed=listed,
+            )
         if not named:
             raise NotFound(field, ref)
         return named[0]

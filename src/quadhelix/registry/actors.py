@@ -52,7 +52,11 @@ def find_actor(session: Session, ref: str | int) -> Actor | None:
     named = list(session.scalars(select(Actor).where(Actor.name_key == fold(text)).limit(6)))
     if len(named) > 1:
         listed = ", ".join(f"#{a.id}" for a in named[:5])
-        raise Conflict(f"actor: {text!r} names several actors ({listed}); use an id")
+        raise Conflict(
+            template="actor: %(text)r names several actors (%(listed)s); use an id",
+            text=text,
+            listed=listed,
+        )
     return named[0] if named else None
 
 
@@ -68,13 +72,22 @@ def _check_unique(session: Session, actor: Actor | None, column: str, value: str
         return
     other = session.scalar(select(Actor).where(getattr(Actor, column) == value))
     if other is not None and other is not actor:
-        raise Conflict(f"{column}: {value!r} is already used by actor #{other.id} {other.name!r}")
+        raise Conflict(
+            template="%(column)s: %(value)r is already used by actor #%(id)s %(name)r",
+            column=column,
+            value=value,
+            id=other.id,
+            name=other.name,
+        )
     if column in ("external_id", "kbo"):
         alias = session.scalar(select(ActorAlias).where(getattr(ActorAlias, column) == value))
         if alias is not None and alias.actor is not actor:
             raise Conflict(
-                f"{column}: {value!r} belonged to an actor merged into "
-                f"#{alias.actor.id} {alias.actor.name!r}"
+                template="%(column)s: %(value)r belonged to an actor merged into #%(id)s %(name)r",
+                column=column,
+                value=value,
+                id=alias.actor.id,
+                name=alias.actor.name,
             )
 
 
@@ -193,8 +206,13 @@ def delete_actor(session: Session, actor: Actor, cascade: bool = False) -> Usage
     usage = actor_usage(session, actor)
     if usage.in_use and not cascade:
         raise Conflict(
-            f"actor #{actor.id} {actor.name!r} has {usage.memberships} memberships, "
-            f"{usage.ties} ties and {usage.children} sub-units; use --cascade to delete them too"
+            template="actor #%(id)s %(name)r has %(memberships)s memberships, %(ties)s ties and "
+            "%(children)s sub-units; use --cascade to delete them too",
+            id=actor.id,
+            name=actor.name,
+            memberships=usage.memberships,
+            ties=usage.ties,
+            children=usage.children,
         )
     session.execute(
         update(Actor).where(Actor.parent_id == actor.id).values(parent_id=actor.parent_id)

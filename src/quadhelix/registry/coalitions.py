@@ -39,7 +39,11 @@ def find_coalition(session: Session, ref: str | int) -> Coalition | None:
     )
     if len(named) > 1:
         listed = ", ".join(f"#{c.id}" for c in named[:5])
-        raise Conflict(f"coalition: {text!r} names several coalitions ({listed}); use an id")
+        raise Conflict(
+            template="coalition: %(text)r names several coalitions (%(listed)s); use an id",
+            text=text,
+            listed=listed,
+        )
     return named[0] if named else None
 
 
@@ -56,7 +60,10 @@ def _check_external_id(session: Session, coalition: Coalition | None, value: str
     other = session.scalar(select(Coalition).where(Coalition.external_id == value))
     if other is not None and other is not coalition:
         raise Conflict(
-            f"external_id: {value!r} is already used by coalition #{other.id} {other.name!r}"
+            template="external_id: %(value)r is already used by coalition #%(id)s %(name)r",
+            value=value,
+            id=other.id,
+            name=other.name,
         )
 
 
@@ -146,8 +153,11 @@ def delete_coalition(session: Session, coalition: Coalition, cascade: bool = Fal
     )
     if members and not cascade:
         raise Conflict(
-            f"coalition #{coalition.id} {coalition.name!r} has {members} memberships; "
-            "use --cascade to delete them too"
+            template="coalition #%(id)s %(name)r has %(members)s memberships; "
+            "use --cascade to delete them too",
+            id=coalition.id,
+            name=coalition.name,
+            members=members,
         )
     session.execute(
         update(Coalition)
@@ -176,8 +186,11 @@ def add_member(
     )
     if same is not None:
         raise Conflict(
-            f"member: {actor.name!r} is already {data.role.value} of {coalition.name!r} "
-            f"(membership #{same.id})"
+            template="member: %(actor)r is already %(role)s of %(coalition)r (membership #%(id)s)",
+            actor=actor.name,
+            role=data.role.value,
+            coalition=coalition.name,
+            id=same.id,
         )
     membership = Membership(coalition=coalition, actor=actor, **data.model_dump())
     session.add(membership)

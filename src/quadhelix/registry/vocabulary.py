@@ -60,7 +60,7 @@ def add_theme(
     session: Session, code: str, name_nl: str, name_en: str | None = None, parent: str | None = None
 ) -> Theme:
     if session.scalar(select(Theme).where(Theme.code == code)) is not None:
-        raise Conflict(f"code: theme {code!r} already exists")
+        raise Conflict(template="code: theme %(code)r already exists", code=code)
     theme = Theme(code=code, name_nl=name_nl, name_en=name_en or name_nl)
     if parent is not None:
         theme.parent = resolve_themes(session, [parent], "parent")[0]
@@ -96,7 +96,7 @@ def add_area(
     if not code:
         raise InvalidValue("name", name, "an area needs a name with letters or digits")
     if session.scalar(select(Area).where(Area.code == code)) is not None:
-        raise Conflict(f"code: area {code!r} already exists")
+        raise Conflict(template="code: area %(code)r already exists", code=code)
     area = Area(code=code, name=name.strip(), kind=parse_choice(AreaKind, kind, "kind"))
     if parent is not None:
         area.parent = get_area(session, parent)

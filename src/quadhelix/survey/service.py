@@ -127,7 +127,9 @@ def create_wave(session: Session, data: WaveCreate) -> SurveyWave:
 def update_wave(session: Session, wave: SurveyWave, data: WaveUpdate) -> SurveyWave:
     changes = data.model_dump(exclude_unset=True)
     if "questions" in changes and wave_started(session, wave):
-        raise Conflict(f"wave: #{wave.id} already has answers; its questions cannot change")
+        raise Conflict(
+            template="wave: #%(id)s already has answers; its questions cannot change", id=wave.id
+        )
     if data.questions is not None:
         changes["questions"] = data.questions.model_dump(mode="json")
     for key, value in changes.items():

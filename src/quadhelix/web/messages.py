@@ -103,6 +103,31 @@ REASONS = (
     N_("must not lie before opens_on"),
     N_("is not another member of this survey"),
     N_("must be a number from 1 to 4"),
+    # Checks of the registry's schemas (Pydantic), shown next to the field.
+    N_("a name cannot be empty"),
+    N_("a website is an http(s) address"),
+    N_("a website is an http(s) address with a host name"),
+)
+
+# Clashes with what the registry already holds (``Conflict``), shown above the form.
+CONFLICTS = (
+    N_("actor: %(text)r names several actors (%(listed)s); use an id"),
+    N_("%(field)s: %(text)r names several actors (%(listed)s); use an id"),
+    N_("coalition: %(text)r names several coalitions (%(listed)s); use an id"),
+    N_("%(column)s: %(value)r is already used by actor #%(id)s %(name)r"),
+    N_("%(column)s: %(value)r belonged to an actor merged into #%(id)s %(name)r"),
+    N_("external_id: %(value)r is already used by coalition #%(id)s %(name)r"),
+    N_(
+        "actor #%(id)s %(name)r has %(memberships)s memberships, %(ties)s ties and "
+        "%(children)s sub-units; use --cascade to delete them too"
+    ),
+    N_("coalition #%(id)s %(name)r has %(members)s memberships; use --cascade to delete them too"),
+    N_("member: %(actor)r is already %(role)s of %(coalition)r (membership #%(id)s)"),
+    N_("code: theme %(code)r already exists"),
+    N_("code: area %(code)r already exists"),
+    N_("wave: #%(id)s already has answers; its questions cannot change"),
+    N_("username: %(name)r is already taken"),
+    N_("user: %(name)r is the last active admin; make another first"),
 )
 
 

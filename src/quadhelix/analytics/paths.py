@@ -135,8 +135,16 @@ def exact_path_metrics(
             vertices=chunk, mode=mode if directed else "all", normalized=True
         )
         report(0.7 + 0.25 * (chunk[-1] + 1) / n)
-    average = float(graph.average_path_length(directed=directed, unconn=True)) if n else None
+    result = _exact(graph, betweenness, harmonic)
     report(1.0)
+    return result
+
+
+def _exact(graph: Any, betweenness: FloatArray, harmonic: FloatArray) -> PathMetrics:
+    """Exact metrics with the average distance, which igraph takes over all reachable pairs."""
+    n = graph.vcount()
+    directed = bool(graph.is_directed())
+    average = float(graph.average_path_length(directed=directed, unconn=True)) if n else None
     return PathMetrics(
         betweenness=betweenness,
         betweenness_normalised=_normalise(betweenness, n, directed),
@@ -173,17 +181,7 @@ def path_metrics(
             graph.harmonic_centrality(mode=mode if directed else "all", normalized=True),
             dtype=np.float64,
         )
-        average = float(graph.average_path_length(directed=directed, unconn=True)) if n else None
-        return PathMetrics(
-            betweenness=betweenness,
-            betweenness_normalised=_normalise(betweenness, n, directed),
-            betweenness_se=np.zeros(n),
-            harmonic=np.nan_to_num(harmonic),
-            average_distance=None if average is None or np.isnan(average) else average,
-            method="exact",
-            pivots=n,
-            seed=None,
-        )
+        return _exact(graph, betweenness, harmonic)
     rng = np.random.default_rng(seed)
     chosen = rng.choice(n, size=min(pivots, n), replace=False)
     return sampled_path_metrics(graph, chosen, mode=mode, workers=workers, seed=seed)

@@ -19,7 +19,6 @@ from quadhelix.analytics.filters import GraphFilters
 from quadhelix.registry.identifiers import parse_date
 from quadhelix.registry.model import Coalition, Membership, Tie
 from quadhelix.registry.queries import CoalitionFilter, Dated, TieFilter, overlaps
-from quadhelix.registry.vocab import CoalitionKind, TieSource, TieType, parse_choice
 
 
 @dataclass(frozen=True)
@@ -126,16 +125,14 @@ def export_filter(
     Theme and area names are resolved when the selection is made, by ``analytics/graphs.py``.
     """
     return ExportFilter(
-        GraphFilters(
+        GraphFilters.parse(
             as_of=_day(as_of, "as_of"),
             date_from=_day(start, "from"),
             date_to=_day(end, "to"),
-            themes=tuple(themes),
-            areas=tuple(areas),
-            tie_types=tuple(parse_choice(TieType, t, "tie_type") for t in tie_types),
-            tie_sources=tuple(parse_choice(TieSource, s, "tie_source") for s in tie_sources),
-            coalition_kinds=tuple(
-                parse_choice(CoalitionKind, k, "coalition_kind") for k in coalition_kinds
-            ),
+            themes=themes,
+            areas=areas,
+            tie_types=tie_types,
+            tie_sources=tie_sources,
+            coalition_kinds=coalition_kinds,
         )
     )

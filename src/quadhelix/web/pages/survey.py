@@ -21,17 +21,18 @@ from sqlalchemy.orm import Session
 
 from quadhelix.accounts.model import Role, User
 from quadhelix.registry.coalitions import get_coalition
-from quadhelix.registry.errors import NotFound, QuadhelixError
+from quadhelix.registry.errors import QuadhelixError
 from quadhelix.registry.model import Coalition
 from quadhelix.survey.invitations import links_csv, new_links
 from quadhelix.survey.mail import MailFailed, MailNotConfigured, due_mail, mail_links
-from quadhelix.survey.model import SurveyRespondent, SurveyWave
+from quadhelix.survey.model import SurveyRespondent
 from quadhelix.survey.schemas import WaveCreate
 from quadhelix.survey.scoring import WaveScores, hide_small_cells
 from quadhelix.survey.service import (
     close_wave,
     compare_waves,
     create_wave,
+    get_wave,
     list_waves,
     respondents_of,
     wave_public,
@@ -65,13 +66,6 @@ def member_view(view: PublicView, _user: CurrentUser) -> View:
 
 
 MemberView = Annotated[View, Depends(member_view)]
-
-
-def _wave(session: Session, wave_id: int) -> SurveyWave:
-    wave = session.get(SurveyWave, wave_id)
-    if wave is None:
-        raise NotFound("wave", wave_id)
-    return wave
 
 
 def _may_edit(view: View) -> bool:
@@ -138,7 +132,7 @@ def create_survey(view: EditorView, session: SessionDep, form: CheckedForm) -> R
 def close_survey(
     _view: EditorView, session: SessionDep, wave_id: WaveId, _form: CheckedForm
 ) -> Response:
-    close_wave(session, _wave(session, wave_id))
+    close_wave(session, get_wave(session, wave_id))
     return RedirectResponse(f"/surveys/{wave_id}", status_code=303)
 
 
@@ -148,7 +142,7 @@ def download_links(
 ) -> Response:
     """A CSV of new links for a mail merge; only respondents without a link get one (or all,
     when 'replace' is ticked)."""
-    wave = _wave(session, wave_id)
+    wave = get_wave(session, wave_id)
     reissue = form.get("reissue") == "1"
     invitations = new_links(session, wave, respondents_of(session, wave), reissue=reissue)
     base = public_base_url(view.request)
@@ -165,7 +159,7 @@ def _send_by_mail(view: View, session: Session, wave_id: int, kind: MailKind) ->
     Only counts, a few respondent ids and an error code travel in the URL, never a link or a
     server message; the page looks names up again, and finds who has no address from the
     respondents as they now stand (a mailing leaves them as they were)."""
-    wave = _wave(session, wave_id)
+    wave = get_wave(session, wave_id)
     outcome: dict[str, str | int] = {"mailed": kind}
     try:
         base = public_base_url(view.request)
@@ -242,7 +236,7 @@ def compare_page(
     before: Annotated[int, Query(ge=1, le=MAX_ID)],
     after: Annotated[int, Query(ge=1, le=MAX_ID)],
 ) -> HTMLResponse:
-    first, second = _wave(session, before), _wave(session, after)
+    first, second = get_wave(session, before), get_wave(session, after)
     if (second.opens_on, second.id) < (first.opens_on, first.id):
         first, second = second, first
     change = compare_waves(session, first, second)
@@ -288,7 +282,7 @@ def survey_results_page(
     failed: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
     refused: Annotated[str | None, Query(max_length=MAX_NAMED * 11)] = None,
 ) -> HTMLResponse:
-    wave = _wave(session, wave_id)
+    wave = get_wave(session, wave_id)
     respondents = respondents_of(session, wave) if _may_edit(view) else []
     scores = _visible(wave_results(session, wave), user)
     names = {a.actor_id: a.name for a in scores.actors}

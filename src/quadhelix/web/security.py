@@ -141,12 +141,9 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        refusal = PlainTextResponse(
-            f"the request is larger than {self.max_bytes // 1024**2} MB", status_code=413
-        )
         declared = dict(scope["headers"]).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            await refusal(scope, receive, send)
+            await self._refuse(scope, receive, send)
             return
         received = 0
         too_large = started = False
@@ -174,4 +171,9 @@ class BodyLimit:
             if not too_large or started:
                 raise
         if too_large and not started:
-            await refusal(scope, receive, send)
+            await self._refuse(scope, receive, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Made only when needed: other middleware may change a response's headers in place."""
+        message = f"the request is larger than {self.max_bytes // 1024**2} MB"
+        await PlainTextResponse(message, status_code=413)(scope, receive, send)

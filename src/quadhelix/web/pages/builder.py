@@ -106,6 +106,7 @@ def _render(
         query=query,
         components=COMPONENTS,
         sectors=[s.value for s in HelixSector],
+        mix_labels={f"mix_{s.value}": view.label("helix", s.value) for s in HelixSector},
         themes=list_themes(session),
         areas=list_areas(session),
         create_values=create_values

@@ -11,8 +11,8 @@ import quadhelix
 from quadhelix.accounts.passwords import MIN_LENGTH
 from quadhelix.match.challenge import MAX_SIZE
 from quadhelix.registry.errors import Conflict, InvalidValue, NotFound
-from quadhelix.registry.vocab import HelixSector
-from quadhelix.web.messages import REASONS, Text, message_of, translate
+from quadhelix.registry.vocab import HelixSector, MemberRole
+from quadhelix.web.messages import REASONS, Text, message_of, reason_of, translate
 from quadhelix.web.translations import translations
 from tests.web.builder_seed import builder_seed
 from tests.web.conftest import PASSWORD, Site
@@ -110,6 +110,32 @@ def test_messages_with_parameters_show_in_the_pages_language(site: Site) -> None
         refused = viewer.http.post(path, data={"csrf_token": viewer.csrf("/account"), **short})
         assert refused.status_code == 422
         assert _field_error(refused.text, "new_password") == expected
+
+
+def test_controlled_values_in_messages_say_their_label() -> None:
+    twice = Conflict(
+        template="member: %(actor)r is already %(role)s of %(coalition)r (membership #%(id)s)",
+        actor="Buurtwerk",
+        role=MemberRole.LEAD,
+        coalition="Hitteplan",
+        id=7,
+    )
+    assert str(twice) == "member: 'Buurtwerk' is already lead of 'Hitteplan' (membership #7)"
+    assert _dutch(message_of(twice)) == (
+        "lid: 'Buurtwerk' is al trekker van 'Hitteplan' (lidmaatschap #7)"
+    )
+    negative = InvalidValue(
+        "helix_mix",
+        -1,
+        "the count for %(sector)s must be 0 or more",
+        sector=HelixSector.CIVIL_SOCIETY,
+    )
+    assert str(negative) == "helix_mix: the count for civil_society must be 0 or more (got -1)"
+    assert _dutch(reason_of(negative)) == "het aantal voor middenveld moet 0 of meer zijn"
+    english = translate(reason_of(negative), translations("en").gettext)
+    assert english == "the count for civil society must be 0 or more"
+    # A controlled value shown on its own (an option's value, a link) stays the stored value.
+    assert _dutch(HelixSector.CIVIL_SOCIETY) == "civil_society"
 
 
 def test_translated_text_keeps_the_english_the_command_line_prints() -> None:

@@ -160,7 +160,12 @@ def test_coalition_forms_and_member_management(site: Site) -> None:
         location + "/members",
         data={"csrf_token": token, "actor": f"#{records.partner}", "role": "lead"},
     )
-    assert again.status_code == 409 and "is al lead van" in again.text
+    assert again.status_code == 409 and "is al trekker van" in again.text  # the role's label
+    english = browser.http.post(
+        location + "/members?lang=en",
+        data={"csrf_token": token, "actor": f"#{records.partner}", "role": "lead"},
+    )
+    assert english.status_code == 409 and "is already lead of" in english.text
     nobody = browser.http.post(
         location + "/members", data={"csrf_token": token, "actor": "Nobody", "role": "lead"}
     )

@@ -41,7 +41,7 @@ def _mix(value: Mapping[str, int] | Mapping[HelixSector, int] | None) -> dict[He
         key = parse_choice(HelixSector, sector, "helix_mix")
         if not isinstance(count, int) or isinstance(count, bool) or count < 0:
             raise InvalidValue(
-                "helix_mix", count, "the count for %(sector)s must be 0 or more", sector=key.value
+                "helix_mix", count, "the count for %(sector)s must be 0 or more", sector=key
             )
         mix[key] = count
     return mix

@@ -188,7 +188,7 @@ def add_member(
         raise Conflict(
             template="member: %(actor)r is already %(role)s of %(coalition)r (membership #%(id)s)",
             actor=actor.name,
-            role=data.role.value,
+            role=data.role,
             coalition=coalition.name,
             id=same.id,
         )

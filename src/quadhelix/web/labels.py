@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from enum import StrEnum
+
+from quadhelix.accounts.model import Role
+from quadhelix.registry.vocab import (
+    ActorKind,
+    CoalitionKind,
+    CoalitionStatus,
+    HelixSector,
+    MemberRole,
+    TieType,
+)
 from quadhelix.web.translations import N_
 
 LABELS: dict[str, dict[str, str]] = {
@@ -57,7 +69,28 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+# The vocabulary of each controlled value's type, for values passed as message parameters.
+VOCABULARY_OF: dict[type[StrEnum], str] = {
+    HelixSector: "helix",
+    ActorKind: "actor_kind",
+    CoalitionKind: "coalition_kind",
+    CoalitionStatus: "coalition_status",
+    MemberRole: "member_role",
+    TieType: "tie_type",
+    Role: "role",
+}
+
+
 def label(vocabulary: str, value: object) -> str:
     """The English label of a stored value (to be passed through gettext), or the value itself."""
     key = getattr(value, "value", value)
     return LABELS.get(vocabulary, {}).get(str(key), str(key))
+
+
+def in_sentence(value: StrEnum, gettext: Callable[[str], str]) -> str:
+    """A controlled value's label for use inside a sentence ("is already lead of")."""
+    vocabulary = VOCABULARY_OF.get(type(value))
+    if vocabulary is None:
+        return value.value
+    text = gettext(label(vocabulary, value))
+    return text[:1].lower() + text[1:]

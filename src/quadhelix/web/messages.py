@@ -14,9 +14,11 @@ web layer, so that ``pybabel extract`` finds them (the domain never imports the 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from enum import StrEnum
 from typing import Any
 
 from quadhelix.registry.errors import InvalidValue, NotFound, QuadhelixError
+from quadhelix.web.labels import in_sentence
 from quadhelix.web.translations import N_
 
 NOT_FOUND = N_("%(what)s not found: %(ref)s")
@@ -174,9 +176,16 @@ def translate(value: Any, gettext: Callable[[str], str]) -> Any:
         return value
     if not value.template:
         return ""
-    params = {key: translate(param, gettext) for key, param in value.params.items()}
+    params = {key: _parameter(param, gettext) for key, param in value.params.items()}
     template = gettext(value.template)
     try:
         return template % params if params else template
     except (KeyError, ValueError, TypeError):  # a translation that lost a placeholder
         return str(value)
+
+
+def _parameter(value: object, gettext: Callable[[str], str]) -> object:
+    """A controlled value (a role, a helix sector) says its label: "is al trekker van"."""
+    if isinstance(value, StrEnum):
+        return in_sentence(value, gettext)
+    return translate(value, gettext)

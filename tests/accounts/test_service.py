@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, event, select
 
 from quadhelix.accounts.model import ApiToken, Role, WebSession
 from quadhelix.accounts.service import (
@@ -86,6 +86,32 @@ def test_tokens_are_stored_as_digests_and_expire(engine: Engine) -> None:
         assert user_for_api_token(session, issued.token + "x") is None
         with pytest.raises(InvalidValue, match="future"):
             create_api_token(session, user, "old", stored.created_at - timedelta(days=1))
+
+
+def test_a_request_finds_its_user_in_one_query(engine: Engine) -> None:
+    with transaction(engine) as session:
+        user = add_user(session, "script-owner", PASSWORD, "editor")
+        issued = create_api_token(session, user, "export")
+        started = start_web_session(session, user, timedelta(hours=1))
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        for find in (
+            lambda session: user_for_api_token(session, issued.token),
+            lambda session: web_session_for_cookie(session, started.cookie).user,  # type: ignore[union-attr]
+        ):
+            statements.clear()
+            with transaction(engine) as session:  # a fresh session, as each request has
+                assert find(session).username == "script-owner"
+                assert [s for s in statements if s.lstrip().upper().startswith("SELECT")] == [
+                    statements[0]
+                ], statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
 
 
 def test_web_sessions_end_on_logout_and_expiry(engine: Engine) -> None:

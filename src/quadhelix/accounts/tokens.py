@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from quadhelix.accounts.model import ApiToken, User, WebSession
 from quadhelix.registry.errors import InvalidValue, NotFound
@@ -62,7 +62,11 @@ def create_api_token(
 
 def user_for_api_token(session: Session, token: str) -> User | None:
     """The active user a bearer token belongs to, or None if unknown, expired or inactive."""
-    record = session.scalar(select(ApiToken).where(ApiToken.token_hash == digest(token)))
+    record = session.scalar(
+        select(ApiToken)
+        .where(ApiToken.token_hash == digest(token))
+        .options(joinedload(ApiToken.user))  # one query per request, not two
+    )
     now = utcnow()
     if record is None or (record.expires_at is not None and record.expires_at <= now):
         return None
@@ -118,7 +122,11 @@ def start_web_session(session: Session, user: User, lifetime: timedelta) -> Star
 
 
 def web_session_for_cookie(session: Session, cookie: str) -> WebSession | None:
-    record = session.scalar(select(WebSession).where(WebSession.token_hash == digest(cookie)))
+    record = session.scalar(
+        select(WebSession)
+        .where(WebSession.token_hash == digest(cookie))
+        .options(joinedload(WebSession.user))
+    )
     if record is None or record.expires_at <= utcnow() or not record.user.is_active:
         return None
     return record

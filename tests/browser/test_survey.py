@@ -67,7 +67,7 @@ def test_a_wave_from_invitation_to_results(tab: Tab, chromium: Any) -> None:
     for legend in ("Betrouwbaarheid", "Staat open voor overleg", "Macht en invloed"):
         first.locator("fieldset", has_text=legend).get_by_text("sterk").click()
     respondent.get_by_role("checkbox", name="Expertise", exact=True).check()
-    respondent.fill("#comments", "Een sterke partner.")
+    respondent.fill("#f-comments", "Een sterke partner.")
     _wait_saved(respondent)
     respondent.wait_for_timeout(700)  # the textarea's own save is debounced
 
@@ -75,9 +75,9 @@ def test_a_wave_from_invitation_to_results(tab: Tab, chromium: Any) -> None:
     first = respondent.locator("section.partner").nth(0)
     assert first.get_by_label("Afstemming: we plannen samen").is_checked()
     assert respondent.get_by_role("checkbox", name="Expertise", exact=True).is_checked()
-    assert respondent.locator("#comments").input_value() == "Een sterke partner."
+    assert respondent.locator("#f-comments").input_value() == "Een sterke partner."
     respondent.click("#submit-answers")
-    respondent.wait_for_selector("text=uw antwoorden werden ingediend", timeout=WAIT_MS)
+    respondent.wait_for_selector("text=je antwoorden zijn ingediend", timeout=WAIT_MS)
     assert respondent.locator("form#survey-form").count() == 0
     assert errors == []
     phone.close()

@@ -59,11 +59,12 @@ def qh(db_url: str) -> Cli:
 def test_graph_exports_with_filters(qh: Cli, small: Small, tmp_path: Path) -> None:
     gexf = tmp_path / "net.gexf"
     run = qh("export", "gexf", str(gexf), "--as-of", "2021-06-01", "--view", "both")
-    assert "Wrote 7 actors and 4 undirected edges (both)"  # 1 tie + 3 pairs in run.stdout
+    # 1 tie + 3 pairs of shared coalitions, none directed on that day
+    assert "Wrote 7 actors and 4 edges (0 directed, 4 undirected; both)" in run.stdout
     assert nx.read_gexf(gexf).number_of_nodes() == 7
     graphml = tmp_path / "net.graphml"
     run = qh("export", "graphml", str(graphml), "--theme", "klimaat", "--tie-type", "funding")
-    assert "Wrote 3 actors and 1 directed edges (ties)" in run.stdout
+    assert "Wrote 3 actors and 1 edges (1 directed, 0 undirected; ties)" in run.stdout
     graph = nx.read_graphml(graphml)
     assert [d["tie_type"] for *_, d in graph.edges(data=True)] == ["funding"]
 

@@ -130,3 +130,23 @@ def test_kbo_and_association_register_commands(cli: Cli, tmp_path: Path) -> None
     path.write_text(json.dumps(record("V0001001", "Natuurpunt Aarschot", ["NMDW"])))
     _, out, _ = cli("import", "verenigingsregister", str(path), "--json")
     assert json.loads(out)["new_themes"] == ["NMDW"]
+
+
+def test_skip_invalid_creates_nothing_a_refused_row_names(cli: Cli, tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "a.csv",
+        "id,name,helix,area,themes\nA1,Goed,overheid,Rabot,\nA2,Slecht,x,Nergensland,Nieuw\n",
+    )
+    _, out, _ = cli(
+        "import", "actors", str(path), "--skip-invalid", "--new-themes", "--json", "--quiet"
+    )
+    report = json.loads(out)
+    assert (report["new_areas"], report["new_themes"], report["rejected_rows"]) == (
+        ["rabot"],
+        [],
+        1,
+    )
+    assert report["problems"] == [  # the command line keeps its English
+        "a.csv:3:helix: must be one of government, civil_society, business, knowledge, citizens "
+        "(got 'x')"
+    ]

@@ -94,3 +94,19 @@ def test_import_reports_duplicates_and_merge_keeps_everything(
         assert session.scalar(select(func.count()).select_from(Tie)) == counts[1] - 2
         rabot = get_actor(session, "rabot")
         assert {m.coalition.external_id for m in rabot.memberships} == {"p1", "prog"}
+
+
+def test_one_name_contains_the_other_only_when_it_does() -> None:
+    # "een" is a number here, not an article: neither name contains the other.
+    assert same_name("UX Import Een", "UX Import Vijf") is None
+    assert same_name("UX Import Een", "UX Import Twee") is None
+    assert same_name("UX Import", "UX Import Vijf") == "one name contains the other"
+    assert same_name("Kriko", "Scouts Kriko") == "one name contains the other"
+    assert same_name("De Kriko", "Scouts Kriko vzw") == "one name contains the other"
+    reason = same_name("Scouts Kriko", "Kriko")
+    assert reason is not None and (reason.template, reason.params) == (
+        "one name contains the other",
+        {},
+    )
+    similar = same_name("Wrestling Oostende", "Wrestling Ostende")
+    assert similar is not None and similar.template == "similar names (%(score)s)"

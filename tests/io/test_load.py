@@ -14,7 +14,7 @@ from quadhelix.io.load import import_spreadsheet
 from quadhelix.io.report import ImportRejected
 from quadhelix.registry.database import transaction
 from quadhelix.registry.filters import actor_filter
-from quadhelix.registry.model import Actor, Membership, Tie
+from quadhelix.registry.model import Actor, Base, Membership, Tie
 from quadhelix.registry.queries import list_actors
 from tests.io.helpers import CORPUS, dump, registry_files, write
 
@@ -144,7 +144,7 @@ BROKEN = [
     ("actors", "mixed_encoding.csv", "mixed_encoding.csv:3:file: mixed encodings"),
     ("ties", "self_tie.csv", "self_tie.csv:2:target_id: a tie needs two different actors"),
     ("ties", "bad_weight.csv", "bad_weight.csv:2:weight: must be greater than 0"),
-    ("members", "dangling_member.csv", "dangling_member.csv:2:coalition: no coalition with id"),
+    ("members", "dangling_member.csv", "dangling_member.csv:2:coalition: no coalition matches"),
 ]
 
 
@@ -215,3 +215,68 @@ def test_xlsx_import(engine: Engine, tmp_path: Path) -> None:
     with transaction(engine) as session:
         actor = session.scalars(select(Actor)).one()
         assert (actor.kbo, str(actor.start_date)) == ("0417497106", "2020-02-01")
+
+
+def _column(engine: Engine, table: str, column: str) -> set[str]:
+    with engine.connect() as connection:
+        return set(connection.scalars(select(Base.metadata.tables[table].c[column])))
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_refused_rows_create_no_areas_or_themes(
+    engine: Engine, tmp_path: Path, dry_run: bool
+) -> None:
+    """Skipping invalid rows: what a refused row names is neither created nor counted."""
+    path = write(
+        tmp_path / "actors.csv",
+        "id,name,helix,parent_id,area,themes,start,end\n"
+        "a1,Goed,overheid,,Rabot,Nieuw thema,,\n"
+        "a2,Slecht,media,,Nergensland,Geen thema,2024-01-01,2020-01-01\n"
+        "a3,Kind van slecht,overheid,a2,Kinderland,Kinderthema,,\n",
+    )
+    report = import_spreadsheet(
+        engine, "actors", path, skip_invalid=True, create_themes=True, dry_run=dry_run
+    )
+    assert report.rejected_rows == 2  # a2 itself, a3 because its parent was refused
+    assert (report.new_areas, report.new_themes) == (["rabot"], ["Nieuw thema"])
+    assert report.tables["actor"].created == 1
+    areas, themes = _column(engine, "area", "code"), _column(engine, "theme", "code")
+    assert not {"nergensland", "kinderland"} & areas
+    assert not {"Geen thema", "Kinderthema"} & themes
+    assert ("rabot" in areas, "Nieuw thema" in themes) == (not dry_run, not dry_run)
+
+
+def test_refused_coalition_rows_create_no_areas_or_themes(engine: Engine, tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "coalitions.csv",
+        "id,name,kind,themes,areas,start,end\n"
+        "c1,Goed,project,Nieuw,Rabot|Sluizeken,,\n"
+        "c2,Slecht,project,Fout thema,Nergensland|Rabot,2024-01-01,2020-01-01\n"
+        "c3,Ook slecht,geen-soort,Ander thema,Elders,,\n",
+    )
+    report = import_spreadsheet(engine, "coalitions", path, skip_invalid=True, create_themes=True)
+    assert report.rejected_rows == 2
+    assert (sorted(report.new_areas), report.new_themes) == (["rabot", "sluizeken"], ["Nieuw"])
+    assert _column(engine, "area", "code") == {"rabot", "sluizeken"}
+    assert not {"Fout thema", "Ander thema"} & _column(engine, "theme", "code")
+
+
+@pytest.mark.parametrize("kind", ["members", "ties"])
+def test_refused_relation_rows_write_nothing(engine: Engine, tmp_path: Path, kind: str) -> None:
+    files = registry_files(tmp_path)
+    for name in ("actors", "coalitions"):
+        import_spreadsheet(engine, name, files[name])
+    before = dump(engine)
+    text = {
+        "members": "coalition_id,actor_id,role,start,end\n"
+        "p1,ugent,partner,,\np1,wonen,koning,,\np1,rabot,partner,2022-01-01,2021-01-01\n",
+        "ties": "source_id,target_id,type,weight\nrabot,ugent,,1\nrabot,wonen,,-1\nstad,stad,,1\n",
+    }[kind]
+    report = import_spreadsheet(engine, kind, write(tmp_path / "r.csv", text), skip_invalid=True)
+    assert report.rejected_rows == 2 and report.new_areas == report.new_themes == []
+    after = dump(engine)
+    table = "membership" if kind == "members" else "tie"
+    assert len(after[table]) == len(before[table]) + 1 == report.tables[table].created
+    assert {k: v for k, v in after.items() if k != table} == {
+        k: v for k, v in before.items() if k != table
+    }

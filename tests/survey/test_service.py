@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pydantic import ValidationError
 from sqlalchemy import Engine, func, select
 
 from quadhelix.registry.database import transaction
@@ -25,13 +26,16 @@ from quadhelix.survey.invitations import (
     revoke,
 )
 from quadhelix.survey.model import SurveyRespondent, SurveyTie
+from quadhelix.survey.questions import WaveStatus
 from quadhelix.survey.schemas import AnswersUpdate, WaveCreate
 from quadhelix.survey.service import (
+    check_closing_day,
     close_wave,
     create_wave,
     get_wave,
     latest_trust_density,
     respondents_of,
+    wave_phase,
     wave_results,
 )
 from tests.survey.helpers import CLOSES, OPENS, TODAY, make_coalition
@@ -102,7 +106,7 @@ def test_wave_roster_links_answers_results_and_ties(engine: Engine) -> None:
 def test_closed_expired_and_submitted_links_refuse_answers(engine: Engine) -> None:
     wave_id, tokens = _wave(engine)
     a, b, _ = sorted(tokens)
-    _answer(engine, tokens[a], {}, done=True)
+    _answer(engine, tokens[a], {"answers": [_rate(b, "none", 1)]}, done=True)
     with pytest.raises(NotAnswerable, match="already submitted"):
         _answer(engine, tokens[a], {"answers": [_rate(b, "none", 1)]})
     with transaction(engine) as session:
@@ -186,3 +190,66 @@ def test_a_wave_needs_two_members_and_a_sound_period(engine: Engine) -> None:
             get_wave(session, 999)
     with pytest.raises(ValueError, match="closes_on"):
         WaveCreate(coalition="1", opens_on=CLOSES, closes_on=OPENS)
+
+
+def test_an_empty_form_is_not_submitted(engine: Engine) -> None:
+    """Handing in nothing would lock the link and count the member as answered."""
+    _, tokens = _wave(engine)
+    a, b, _ = sorted(tokens)
+    own_only = {"resources": ["funding"], "success": 3, "comments": "Goed", "answers": []}
+    with pytest.raises(InvalidValue, match="at least one question about a partner") as refused:
+        _answer(engine, tokens[a], own_only, done=True)
+    assert refused.value.field == "answers"
+    with transaction(engine) as session:
+        respondent = respondent_for_token(session, tokens[a])
+        assert respondent.submitted_at is None
+        # an answer row with nothing in it (all fields left out) says nothing either
+        empty_row = AnswersUpdate.model_validate({"answers": [{"target_actor_id": b}]})
+        save_answers(session, respondent, empty_row, TODAY)
+        with pytest.raises(InvalidValue):
+            submit(session, respondent, TODAY)
+    _answer(engine, tokens[a], {"answers": [{"target_actor_id": b, "frequency": "never"}]}, True)
+    with transaction(engine) as session:
+        assert respondent_for_token(session, tokens[a]).submitted_at is not None
+
+
+def _cause(error: ValidationError, field: str) -> InvalidValue:
+    """The domain error behind one field's problem (what translated pages show)."""
+    [problem] = [p for p in error.errors() if p["loc"] == (field,)]
+    cause = problem["ctx"]["error"].__cause__
+    assert isinstance(cause, InvalidValue)
+    return cause
+
+
+def test_wave_dates_are_refused_field_by_field_with_domain_reasons() -> None:
+    with pytest.raises(ValidationError) as before:
+        WaveCreate(coalition="1", opens_on=CLOSES, closes_on=OPENS)
+    cause = _cause(before.value, "closes_on")
+    assert cause.field == "closes_on" and cause.reason_template == "must not lie before opens_on"
+    with pytest.raises(ValidationError) as empty:
+        WaveCreate.model_validate({"coalition": "1", "opens_on": "", "closes_on": None})
+    for field in ("opens_on", "closes_on"):
+        assert _cause(empty.value, field).reason_template == "expected a date as YYYY-MM-DD"
+    with pytest.raises(ValidationError) as wrong:
+        WaveCreate.model_validate({"coalition": "1", "opens_on": "1 maart", "closes_on": "x"})
+    assert _cause(wrong.value, "opens_on").field == "opens_on"
+    flemish = WaveCreate.model_validate(
+        {"coalition": "1", "opens_on": "01/03/2026", "closes_on": "2026-03-31"}
+    )
+    assert flemish.opens_on == date(2026, 3, 1)
+
+
+def test_a_closing_day_in_the_past_is_refused_and_an_expired_wave_says_so(engine: Engine) -> None:
+    check_closing_day(date(2026, 6, 1), today=date(2026, 6, 1))  # closing today is fine
+    with pytest.raises(InvalidValue, match="must not lie in the past") as past:
+        check_closing_day(date(2026, 5, 31), today=date(2026, 6, 1))
+    assert past.value.field == "closes_on"
+    wave_id, _ = _wave(engine)
+    with transaction(engine) as session:
+        wave = get_wave(session, wave_id)
+        assert wave_phase(wave, date(2025, 12, 31)) == "not_open"
+        assert wave_phase(wave, TODAY) == "open"
+        assert wave_phase(wave, date(2027, 1, 1)) == "expired"
+        assert wave.status == WaveStatus.OPEN  # expired is not closed: no ties yet
+        close_wave(session, wave)
+        assert wave_phase(wave, TODAY) == "closed"

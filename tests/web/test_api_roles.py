@@ -77,6 +77,7 @@ ENDPOINTS = [
     Endpoint("GET", "/areas", Role.VIEWER),
     Endpoint("POST", "/areas", Role.EDITOR, 201, lambda s, n: {"name": n, "kind": "wijk"}),
     Endpoint("GET", "/network", Role.VIEWER),
+    Endpoint("GET", "/exports/gexf", Role.VIEWER),
     Endpoint("GET", "/analytics/summary", Role.VIEWER),
     Endpoint("GET", "/analytics/actors", Role.VIEWER),
     Endpoint("GET", "/analytics/silos", Role.VIEWER),
@@ -171,7 +172,8 @@ def test_the_openapi_schema_documents_every_endpoint(site: Site) -> None:
             .replace("{user_id}", "{user}")
             .replace("{token_id}", "{token}")
             .replace("/themes/{code}", "/themes/climate")
-            .replace("/areas/{code}", "/areas/{area}"),
+            .replace("/areas/{code}", "/areas/{area}")
+            .replace("/exports/{format}", "/exports/gexf"),
         )
         for m, p in documented
     }

@@ -84,7 +84,11 @@ def test_editor_adds_and_edits_an_actor_through_the_forms(site: Site) -> None:
     assert made.status_code == 303
     location = made.headers["location"]
     profile = browser.http.get(location)
-    assert "0417.497.106" in profile.text and "climate, heat" in profile.text
+    assert "0417.497.106" in profile.text
+    themes = (
+        '<a href="/actors?theme=climate">Klimaat</a>, <a href="/actors?theme=heat">Hittestress</a>'
+    )
+    assert themes in profile.text  # names in the page's language, each listing its actors
     form = browser.http.get(location + "/edit")
     version = _version(form.text)
     saved = browser.http.post(
@@ -145,10 +149,13 @@ def test_coalition_forms_and_member_management(site: Site) -> None:
             "kind": "project",
             "status": "active",
             "links_text": "Plan | example.org/plan\nhttps://example.org/b",
+            "themes": ["heat"],
         },
     )
     assert made.status_code == 303
     location = made.headers["location"]
+    english = browser.http.get(location, params={"lang": "en"})
+    assert '<a href="/coalitions?theme=heat">Heat stress</a>' in english.text
     added = browser.http.post(
         location + "/members",
         data={"csrf_token": token, "actor": f"#{records.partner}", "role": "lead"},
@@ -166,6 +173,12 @@ def test_coalition_forms_and_member_management(site: Site) -> None:
         data={"csrf_token": token, "actor": f"#{records.partner}", "role": "lead"},
     )
     assert english.status_code == 409 and "is already lead of" in english.text
+    # The governance fit gives its reasons in the page's language.
+    governance = detail.text[detail.text.index('id="governance"') :]
+    assert "aantal leden 1: weinig genoeg om samen te besturen (&lt;= 8)" in governance
+    assert "aantal leden in de rol van trekker: 1" in governance
+    english_detail = browser.http.get(location, params={"lang": "en"}).text
+    assert "1 members: few enough to govern together" in english_detail
     nobody = browser.http.post(
         location + "/members", data={"csrf_token": token, "actor": "Nobody", "role": "lead"}
     )
@@ -252,3 +265,92 @@ def test_dutch_by_default_english_on_request(site: Site) -> None:
     assert '<html lang="en">' in browser.http.get("/actors").text
     away = browser.http.get("/language/nl", params={"next": "//evil.example/"})
     assert away.headers["location"] == "/"
+
+
+def test_a_second_actor_with_the_same_name_needs_a_confirmation(site: Site) -> None:
+    browser = site.browser("editor")
+    token = browser.csrf("/actors/new")
+    first = {"csrf_token": token, "name": "Buurtwerk Rabot", "helix": "civil_society"}
+    first |= {"kind": "organisation"}
+    made = browser.http.post("/actors/new", data=first)
+    assert made.status_code == 303
+    original = made.headers["location"]
+    twin = first | {"name": "buurtwerk  RABOT"}  # case and spacing do not make it different
+    asked = browser.http.post("/actors/new", data=twin)
+    assert asked.status_code == 409
+    assert "Er is al een actor met deze naam" in asked.text
+    assert f'<a href="{original}">Buurtwerk Rabot</a>' in asked.text
+    assert 'name="same_name" value="yes"' in asked.text
+    assert 'value="buurtwerk  RABOT"' in asked.text  # what was typed is kept
+    confirmed = browser.http.post("/actors/new", data=twin | {"same_name": "yes"})
+    assert confirmed.status_code == 303 and confirmed.headers["location"] != original
+    # Editing an actor without renaming it does not ask; renaming it onto another's name does.
+    form = browser.http.get(original + "/edit")
+    same = {"csrf_token": token, "version": _version(form.text)} | first
+    assert browser.http.post(original + "/edit", data=same).status_code == 303
+    other = browser.http.post("/actors/new", data=first | {"name": "Buurtwerk Noord"})
+    form = browser.http.get(other.headers["location"] + "/edit")
+    rename = {"csrf_token": token, "version": _version(form.text)} | first
+    assert browser.http.post(other.headers["location"] + "/edit", data=rename).status_code == 409
+
+
+def _names(html: str, kind: str) -> list[str]:
+    return re.findall(rf'href="/{kind}/\d+">([^<]+)</a>', html)
+
+
+def test_list_filter_forms_sent_as_a_browser_does_list_everything(site: Site) -> None:
+    seed(site.engine, "b")
+    browser = site.browser("viewer")
+    # Unchecked boxes are not sent; text fields and selects left open are sent empty.
+    actors = browser.http.get(
+        "/actors", params={"search": "", "area": "", "theme": "", "parent": "", "sort": "name"}
+    )
+    assert actors.status_code == 200 and len(_names(actors.text, "actors")) == 2
+    assert 'aria-invalid="true"' not in actors.text
+    coalitions = browser.http.get(
+        "/coalitions", params={"search": "", "area": "", "theme": "", "sort": "name", "page": ""}
+    )
+    assert coalitions.status_code == 200 and _names(coalitions.text, "coalitions") == [
+        "Klimaatwijk b"
+    ]
+
+
+def test_a_page_past_the_end_shows_the_last_and_a_wrong_one_the_first(site: Site) -> None:
+    api = site.client(Role.EDITOR)
+    for number in range(30):
+        api.post("/api/v1/actors", json={"name": f"Actor {number:02}", "helix": "business"})
+        if number < 3:
+            api.post("/api/v1/coalitions", json={"name": f"Coalition {number}", "kind": "project"})
+    browser = site.browser("viewer")
+    past = browser.http.get("/actors", params={"page": 28})
+    assert past.status_code == 200 and "Geen actoren" not in past.text
+    assert _names(past.text, "actors")[0] == "Actor 25" and "pagina 2 van 2" in past.text
+    assert 'rel="prev"' in past.text and 'rel="next"' not in past.text
+    for wrong in ("abc", "0", "-3", "", "9" * 30):
+        first = browser.http.get("/actors", params={"page": wrong})
+        assert first.status_code == 200, wrong
+        assert _names(first.text, "actors")[0] == "Actor 00" and "pagina 1 van 2" in first.text
+    coalitions = browser.http.get("/coalitions", params={"page": 5})
+    assert coalitions.status_code == 200 and len(_names(coalitions.text, "coalitions")) == 3
+    assert browser.http.get("/coalitions?page=abc").status_code == 200
+    many = browser.http.get("/actors?page=1").text
+    assert "30 resultaten" in many
+
+
+def test_list_filter_errors_are_named_at_their_field_without_cli_hints(site: Site) -> None:
+    seed(site.engine, "e")
+    browser = site.browser("viewer")
+    actors = browser.http.get("/actors", params={"theme": "no-such-theme", "area": ""})
+    assert actors.status_code == 200
+    error = re.search(r'<p class="field-error" id="theme-error">(.*?)</p>', actors.text)
+    assert error and error.group(1) == "onbekend thema"
+    assert 'id="f-theme" name="theme" aria-invalid="true"' in actors.text
+    assert "quadhelix themes" not in actors.text
+    fragment = browser.http.get(
+        "/actors?area=nowhere", headers={"HX-Request": "true", "HX-Target": "results"}
+    )
+    assert fragment.status_code == 200 and "onbekend gebied" in fragment.text
+    assert '<a href="#f-area">Gebied</a>' in fragment.text  # the summary names the field
+    coalitions = browser.http.get("/coalitions?area=nowhere&theme=&lang=en")
+    assert coalitions.status_code == 200 and "unknown area" in coalitions.text
+    assert "quadhelix areas" not in coalitions.text

@@ -319,3 +319,13 @@ def test_links_point_to_the_configured_public_address(db_url: str, password_hash
 def test_a_base_url_must_be_absolute() -> None:
     with pytest.raises(ValueError, match="starts with https://"):
         Settings(base_url="samenwerken.stad.example")
+
+
+def test_a_wave_that_closed_before_today_is_refused(site: Site) -> None:
+    make_coalition(site.engine, 3)
+    editor = site.client(Role.EDITOR)
+    past = {"coalition": "Warme Buurt", "opens_on": "2020-01-01", "closes_on": "2020-02-01"}
+    refused = editor.post("/api/v1/surveys", json=past)
+    assert refused.status_code == 422 and "must not lie in the past" in refused.text
+    assert "closes_on" in refused.text
+    assert editor.get("/api/v1/surveys").json() == []

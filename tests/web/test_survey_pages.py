@@ -4,6 +4,8 @@ survey analysts; anonymous visitors sign in."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -12,9 +14,11 @@ from sqlalchemy import select
 from quadhelix.accounts.model import Role, User
 from quadhelix.registry.database import transaction
 from quadhelix.survey.model import SurveyRespondent
+from quadhelix.survey.schemas import WaveCreate
+from quadhelix.survey.service import create_wave
 from tests.survey.helpers import make_coalition
 from tests.survey.smtp_server import clear_smtp_environment, smtp_environment, smtp_server
-from tests.web.conftest import Site, csrf_in
+from tests.web.conftest import Browser, Site, csrf_in
 from tests.web.test_survey_api import mail_wave, run_wave
 
 SEND_INVITATIONS = "Uitnodigingen per e-mail versturen"  # the pages speak Dutch by default
@@ -37,7 +41,11 @@ def test_editor_makes_a_wave_downloads_links_and_closes_it(site: Site) -> None:
             "language": "nl",
         },
     )
-    assert bad.status_code == 422 and "closes_on" in bad.text
+    assert bad.status_code == 422 and "closes_on must not" not in bad.text
+    assert (
+        '<p class="field-error" id="closes_on-error">mag niet vóór de openingsdag liggen</p>'
+        in bad.text
+    )
     made = browser.http.post(
         "/surveys",
         data={
@@ -84,6 +92,13 @@ def test_results_and_comparison_pages_for_viewers_and_analysts(site: Site) -> No
     analyst = site.browser("ana")
     detail = analyst.http.get(f"/surveys/{wave}")
     assert 'id="disagreements"' in detail.text
+    # Partner 1 says integration about Partner 2, who says cooperation: the form's wording
+    pair = detail.text.split('id="disagreements"')[1].split("</section>")[0]
+    assert "<td>Integratie: we delen middelen en doelen</td>" in pair
+    assert "<td>Samenwerking: we wisselen informatie uit</td>" in pair
+    assert "<td>integration</td>" not in pair and "<td>cooperation</td>" not in pair
+    english = analyst.http.get(f"/surveys/{wave}?lang=en").text.split('id="disagreements"')[1]
+    assert "<td>Integration: we share resources and goals</td>" in english
     editor = site.client(Role.EDITOR)
     second = editor.post(
         "/api/v1/surveys",
@@ -252,3 +267,82 @@ def test_only_editors_mail_with_a_valid_form_and_never_for_a_closed_wave(
         dutch = editor.http.post(f"/surveys/{wave}/send-invitations", data={"csrf_token": token})
         assert dutch.status_code == 409 and "is gesloten" in dutch.text
         assert len(mailbox.messages) == 2 and _tokens(site, wave) == before
+
+
+def _new_wave(browser: Browser, coalition: int, **dates: str) -> Any:
+    token = browser.csrf(f"/surveys/new?coalition={coalition}")
+    form = {"csrf_token": token, "coalition": str(coalition), "language": "nl", **dates}
+    return browser.http.post("/surveys", data=form)
+
+
+def test_new_wave_dates_are_checked_in_dutch_next_to_their_field(site: Site) -> None:
+    coalition = make_coalition(site.engine, 3)
+    browser = site.browser("editor")
+    empty = _new_wave(browser, coalition, opens_on="", closes_on="")
+    assert empty.status_code == 422 and "Input should be" not in empty.text
+    for field in ("opens_on", "closes_on"):
+        assert (
+            f'<p class="field-error" id="{field}-error">verwacht een datum als JJJJ-MM-DD</p>'
+        ) in empty.text
+    assert '<a href="#f-closes_on">Sluit op</a>: verwacht een datum' in empty.text
+    missing = _new_wave(browser, coalition)  # no date fields at all
+    assert missing.status_code == 422 and 'id="opens_on-error">verwacht een datum' in missing.text
+    past = _new_wave(browser, coalition, opens_on="2020-01-01", closes_on="2020-02-01")
+    assert past.status_code == 422
+    assert '<p class="field-error" id="closes_on-error">mag niet in het verleden liggen</p>' in (
+        past.text
+    )
+    assert 'value="2020-02-01"' in past.text  # what was typed stays
+    today = date.today().isoformat()
+    made = _new_wave(browser, coalition, opens_on="2020-01-01", closes_on=today)
+    assert made.status_code == 303  # closing today still leaves today to answer
+
+
+def test_the_list_page_offers_coalitions_to_survey_by_name(site: Site) -> None:
+    two = make_coalition(site.engine, 2, name="Zorgzame Buurt")
+    one = make_coalition(site.engine, 1, name="Eenling")
+    browser = site.browser("editor")
+    listed = browser.http.get("/surveys")
+    assert "Id van de coalitie" not in listed.text and 'type="number"' not in listed.text
+    assert f'<option value="{two}" >Zorgzame Buurt</option>' in listed.text
+    assert "Eenling" not in listed.text  # one member: nothing to ask about each other
+    for empty in ("/surveys/new?coalition=", "/surveys/new"):
+        refused = browser.http.get(empty)
+        assert refused.status_code == 422 and "Unprocessable" not in refused.text
+        assert '<p class="field-error" id="coalition-error">kies een coalitie</p>' in refused.text
+        assert 'action="/surveys/new"' in refused.text
+    by_name = browser.http.get("/surveys/new", params={"coalition": "zorgzame buurt"})
+    assert by_name.status_code == 200 and "Nieuwe bevragingsronde voor Zorgzame Buurt" in (
+        by_name.text
+    )
+    assert browser.http.get(f"/surveys/new?coalition=%23{two}").status_code == 200
+    unknown = browser.http.get("/surveys/new?coalition=Nergens")
+    assert unknown.status_code == 422 and "coalitie niet gevonden: &#39;Nergens&#39;" in (
+        unknown.text
+    )
+    alone = browser.http.get(f"/surveys/new?coalition={one}")
+    assert alone.status_code == 422
+    assert "een bevraging heeft minstens twee leden nodig" in alone.text
+
+
+def test_a_wave_past_its_closing_day_shows_as_expired(site: Site) -> None:
+    coalition = make_coalition(site.engine, 3)
+    with transaction(site.engine) as session:  # the command line may record an earlier wave
+        wave = create_wave(
+            session,
+            WaveCreate(
+                coalition=str(coalition),
+                title="Vorig jaar",
+                opens_on=date(2020, 1, 1),
+                closes_on=date(2020, 2, 1),
+            ),
+        )
+        wave_id = wave.id
+    browser = site.browser("editor")
+    page = browser.http.get(f"/surveys/{wave_id}")
+    assert '<dd id="wave-status">verlopen (sluitingsdag voorbij)</dd>' in page.text
+    assert "De sluitingsdag is voorbij" in page.text
+    assert "Uitnodigingen per e-mail versturen" not in page.text  # links would say too late
+    assert f'action="/surveys/{wave_id}/close"' in page.text  # closing still makes the ties
+    listed = browser.http.get("/surveys").text
+    assert "<td>verlopen (sluitingsdag voorbij)</td>" in listed and "<td>open</td>" not in listed

@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 
 from quadhelix.registry.database import transaction
 from quadhelix.survey.invitations import issue_invitations, respondent_for_token, revoke
-from quadhelix.survey.schemas import WaveCreate
+from quadhelix.survey.schemas import COMMENTS_MAX, WaveCreate
 from quadhelix.survey.service import close_wave, create_wave, get_wave, respondents_of
 from tests.survey.helpers import make_coalition
 from tests.web.conftest import Site
@@ -85,9 +85,58 @@ def test_bad_answers_are_refused_with_the_field_named(site: Site) -> None:
         f"/survey/{tokens[a]}/save", data={f"reliability-{b}": "9"}, headers={"X-Autosave": "1"}
     )
     assert bad.status_code == 422
-    assert any("answers.0.reliability" in e for e in bad.json()["errors"])
-    page = http.post(f"/survey/{tokens[a]}/save", data={f"level-{b}": "best friends"})
-    assert page.status_code == 422 and "answers.0.level" in page.text
+    assert any(f"reliability-{b}: must be a number from 1 to 4" in e for e in bad.json()["errors"])
+    page = http.post(
+        f"/survey/{tokens[a]}/save", data={f"level-{b}": "best friends", f"openness-{b}": "3"}
+    )
+    assert page.status_code == 422 and "must be one of none, awareness" in page.text
+    assert f'href="#f-level-{b}">Partner 2: How does your organisation' in page.text
+    assert 'id="survey-form"' in page.text  # the form again, with what was typed
+    assert f'name="openness-{b}" value="3" checked' in page.text
+
+
+def test_an_empty_form_is_not_handed_in_and_what_was_typed_stays(site: Site) -> None:
+    _, tokens = make_wave(site.engine, language="nl")
+    a, b, _ = sorted(tokens)
+    http = site.client()
+    empty = http.post(
+        f"/survey/{tokens[a]}/submit",
+        data={"resources-shown": "1", "resources": ["data"], "comments": "Nog te bekijken"},
+    )
+    assert empty.status_code == 422
+    assert "Beantwoord minstens één vraag over een partner voor je indient" in empty.text
+    assert "Ze kunnen niet meer gewijzigd" not in empty.text and "Je kunt ze niet" not in empty.text
+    assert 'value="data" checked' in empty.text and "Nog te bekijken" in empty.text
+    with transaction(site.engine) as session:
+        respondent = respondent_for_token(session, tokens[a])
+        assert respondent.submitted_at is None  # not locked, not counted
+        assert respondent.resources == ["data"]  # but saved, like the Save button does
+    done = http.post(f"/survey/{tokens[a]}/submit", data={f"level-{b}": "none"})
+    assert done.status_code == 303
+    assert "Bedankt: je antwoorden zijn ingediend" in http.get(f"/survey/{tokens[a]}").text
+
+
+def test_an_over_long_comment_keeps_the_form_and_says_why_next_to_it(site: Site) -> None:
+    _, tokens = make_wave(site.engine, language="nl")
+    a, b, _ = sorted(tokens)
+    http = site.client()
+    form = http.get(f"/survey/{tokens[a]}").text
+    assert f'maxlength="{COMMENTS_MAX}"' in form
+    long = "x" * (COMMENTS_MAX + 1)
+    data = {f"level-{b}": "coordination", f"reliability-{b}": "2", "comments": long}
+    refused = http.post(f"/survey/{tokens[a]}/submit", data=data)
+    assert refused.status_code == 422
+    assert long not in refused.text.replace(f">{long}</textarea>", "")  # not echoed elsewhere
+    assert f">{long}</textarea>" in refused.text  # kept in the box, to be shortened
+    assert '<p class="field-error" id="comments-error">is langer dan 5000 tekens</p>' in (
+        refused.text
+    )
+    assert 'aria-describedby="comments-error"' in refused.text
+    assert f'name="level-{b}" value="coordination" checked' in refused.text
+    assert f'name="reliability-{b}" value="2" checked' in refused.text
+    with transaction(site.engine) as session:
+        respondent = respondent_for_token(session, tokens[a])
+        assert respondent.submitted_at is None and respondent.answers == []
 
 
 def test_forged_revoked_and_closed_links_fail_cleanly(site: Site) -> None:

@@ -10,6 +10,7 @@ import numpy as np
 
 from quadhelix.analytics.graphs import CoalitionRecord
 from quadhelix.analytics.network import degree_centralisation, density
+from quadhelix.registry.messages import Message, message
 from quadhelix.registry.vocab import HelixSector, MemberRole
 
 SECTORS = tuple(sector.value for sector in HelixSector)
@@ -79,6 +80,20 @@ HIGH_DENSITY = 0.5
 LOW_DENSITY = 0.2
 HIGH_CENTRALISATION = 0.5
 
+# The reasons a governance fit gives, as message ids (the web pages translate them).
+FEW = "%(members)s members: few enough to govern together (<= %(few)s)"
+MANY = "%(members)s members: many participants, which favours a separate administration"
+MODERATE = (
+    "%(members)s members: a moderate number of participants, which favours a separate "
+    "administration"
+)
+NO_SURVEY = "tie density (no survey data)"
+WIDELY_SHARED = "%(measure)s %(value).2f: widely shared (>= %(high)s)"
+NOT_WIDELY_SHARED = "%(measure)s %(value).2f: not widely shared (< %(high)s)"
+CENTRED = "centralisation %(value).2f: ties run through one member"
+NOT_CENTRED = "centralisation %(value).2f: no member dominates"
+LEADS = "%(leads)s member(s) in the lead role"
+
 
 @dataclass(frozen=True)
 class GovernanceFit:
@@ -92,7 +107,7 @@ class GovernanceFit:
     leads: int
     suggestion: str
     scores: dict[str, int]
-    reasons: tuple[str, ...]
+    reasons: tuple[Message, ...]  # English; pages translate them
 
 
 def _member_view(graph: Any, member_ids: set[int]) -> Any:
@@ -134,40 +149,40 @@ def governance_fit(
             trust = density(surveyed)
     leads = sum(1 for m in coalition.members if m.role == MemberRole.LEAD.value)
     trust_like = trust if trust is not None else tie_density
-    trust_name = "trust density" if trust is not None else "tie density (no survey data)"
+    measure = message("trust density") if trust is not None else message(NO_SURVEY)
     if trust_density is not None:
-        trust_name = "trust density (partner survey)"
+        measure = message("trust density (partner survey)")
     scores = {"shared": 0, "lead_organisation": 0, "network_administrative_organisation": 0}
-    reasons: list[str] = []
+    reasons: list[Message] = []
     if n <= FEW_MEMBERS:
         scores["shared"] += 1
-        reasons.append(f"{n} members: few enough to govern together (<= {FEW_MEMBERS})")
+        reasons.append(message(FEW, members=n, few=FEW_MEMBERS))
     if n <= MANY_MEMBERS:
         scores["lead_organisation"] += 1
     if n > FEW_MEMBERS:
         points = 2 if n > MANY_MEMBERS else 1
         scores["network_administrative_organisation"] += points
-        size = "many" if n > MANY_MEMBERS else "a moderate number of"
-        reasons.append(f"{n} members: {size} participants, which favours a separate administration")
+        reasons.append(message(MANY if n > MANY_MEMBERS else MODERATE, members=n))
     if trust_like is not None:
+        found = {"measure": measure, "value": trust_like, "high": HIGH_DENSITY}
         if trust_like >= HIGH_DENSITY:
             scores["shared"] += 1
-            reasons.append(f"{trust_name} {trust_like:.2f}: widely shared (>= {HIGH_DENSITY})")
+            reasons.append(message(WIDELY_SHARED, **found))
         else:
             scores["lead_organisation"] += 1
-            reasons.append(f"{trust_name} {trust_like:.2f}: not widely shared (< {HIGH_DENSITY})")
+            reasons.append(message(NOT_WIDELY_SHARED, **found))
             if trust_like >= LOW_DENSITY:
                 scores["network_administrative_organisation"] += 1
     if centralisation is not None:
         if centralisation >= HIGH_CENTRALISATION:
             scores["lead_organisation"] += 1
-            reasons.append(f"centralisation {centralisation:.2f}: ties run through one member")
+            reasons.append(message(CENTRED, value=centralisation))
         else:
             scores["shared"] += 1
-            reasons.append(f"centralisation {centralisation:.2f}: no member dominates")
+            reasons.append(message(NOT_CENTRED, value=centralisation))
     if leads and (centralisation is None or centralisation < HIGH_CENTRALISATION):
         scores["lead_organisation"] += 1
-        reasons.append(f"{leads} member(s) in the lead role")
+        reasons.append(message(LEADS, leads=leads))
     suggestion = max(scores, key=lambda form: scores[form])  # first maximum: simplest form
     return GovernanceFit(
         coalition_id=coalition.id,

@@ -140,10 +140,10 @@ class _Scope:
 def _scope(session: Session, filters: GraphFilters) -> _Scope:
     theme_ids = area_ids = None
     if filters.themes:
-        roots = [t.id for t in resolve_themes(session, list(filters.themes))]
+        roots = [t.id for t in resolve_themes(session, list(filters.themes), "theme")]
         theme_ids = _descendants(session.execute(select(Theme.id, Theme.parent_id)), roots)
     if filters.areas:
-        found, _ = resolve_areas(session, list(filters.areas), create=False)
+        found, _ = resolve_areas(session, list(filters.areas), "area", create=False)
         area_ids = _descendants(
             session.execute(select(Area.id, Area.parent_id)), [a.id for a in found]
         )

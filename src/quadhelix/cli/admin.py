@@ -80,7 +80,7 @@ def demo(
         typer.Option(
             "--db",
             envvar="QUADHELIX_DATABASE_URL",
-            help=f"Where to build it [default: ./{DEMO_DATABASE_FILE}]. An existing demo there "
+            help=f"Where to build it (default: ./{DEMO_DATABASE_FILE}). An existing demo there "
             "is rebuilt; a database with other data is refused.",
             show_default=False,
         ),

@@ -84,10 +84,11 @@ def _write_graph(
         network = read_network(session, filters, view)
     with atomic_output(out) as stream:
         write(network, stream)
-    kind = "directed" if network.directed else "undirected"
+    directed = sum(1 for edge in network.edges if edge.directed)
+    kinds = f"{directed} directed, {len(network.edges) - directed} undirected"
     typer.echo(
-        f"Wrote {len(network.nodes)} actors and {len(network.edges)} {kind} edges "
-        f"({view.value}) to {out}"
+        f"Wrote {len(network.nodes)} actors and {len(network.edges)} edges ({kinds}; "
+        f"{view.value}) to {out}"
     )
 
 

@@ -8,6 +8,7 @@ leading ``'``; the import takes it off again.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -68,8 +69,17 @@ class CsvExport:
         return [self.directory / f"{kind}.csv" for kind in CANONICAL]
 
 
+EXPORT_KEY = re.compile(r"^qh-(\d+)$")  # what a record without an external id is exported as
+
+
 def _key(record: Actor | Coalition) -> str:
     return record.external_id or f"qh-{record.id}"
+
+
+def database_ref(key: str) -> str | None:
+    """``#79`` for the export's ``qh-79`` (actor or coalition #79), else None."""
+    found = EXPORT_KEY.match(key)
+    return None if found is None else f"#{found.group(1)}"
 
 
 def export_csv(

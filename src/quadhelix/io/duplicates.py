@@ -18,6 +18,7 @@ from functools import lru_cache
 from sqlalchemy import Connection, select
 
 from quadhelix.io.bulk import TABLES
+from quadhelix.io.report import Message, message
 from quadhelix.registry.names import fold
 
 LEGAL_FORMS = frozenset(
@@ -115,12 +116,18 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
 @lru_cache(maxsize=65536)
+def _all_words(name: str) -> tuple[str, ...]:
+    """Every word of a name, folded, with abbreviations such as ``v.z.w.`` written together."""
+    text = fold(name)
+    text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
+    return tuple(_NON_WORD.sub(" ", text).split())
+
+
+@lru_cache(maxsize=65536)
 def name_words(name: str) -> tuple[str, ...]:
     """The words that identify a body: ``Koninklijke Fanfare Sint-Cecilia v.z.w.`` ->
     ``('fanfare', 'sint', 'cecilia')``."""
-    text = fold(name)
-    text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
-    words = _NON_WORD.sub(" ", text).split()
+    words = _all_words(name)
     kept = tuple(
         w
         for w in words
@@ -161,22 +168,47 @@ def _matched(short: Sequence[str], long: Sequence[str]) -> list[tuple[str, str, 
     return pairs
 
 
-def same_name(a: str, b: str) -> str | None:
-    """Why two names probably name the same body, or None. Symmetric."""
+def _left_out(name: str) -> list[str]:
+    """Words ``name_words`` drops that still tell bodies apart: stop words and short words after
+    the first identifying word (``een`` in ``Import Een`` is a number, not an article), but no
+    legal forms, honorifics or leading articles."""
+    words = _all_words(name)
+    kept = set(name_words(name))
+    first = next((i for i, w in enumerate(words) if w in kept), len(words))
+    return [
+        w for w in words[first:] if w not in kept and w not in LEGAL_FORMS and w not in HONORIFICS
+    ]
+
+
+def _contains(short: str, long: str) -> bool:
+    """Whether the longer name holds every word of the shorter one that tells bodies apart."""
+    rest = set(_all_words(long))
+    return all(word in rest for word in _left_out(short))
+
+
+def same_name(a: str, b: str) -> Message | None:
+    """Why two names probably name the same body, or None. Symmetric.
+
+    The reason is English (``quadhelix actors duplicates`` prints it) and a message id for pages.
+    """
     wa, wb = name_words(a), name_words(b)
     if wa == wb:
-        return "same name"
+        return message("same name")
     if "".join(wa) == "".join(wb) or sorted(wa) == sorted(wb):
-        return "same words"
-    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+        return message("same words")
+    (short, short_name), (long, long_name) = sorted(((wa, a), (wb, b)), key=lambda w: len(w[0]))
     pairs = _matched(short, long)
     total = sum(len(w) for w in wa) + sum(len(w) for w in wb)
     score = sum((len(x) + len(y)) * s for x, y, s in pairs) / total if total else 0.0
     if score >= SIMILAR_NAME:
-        return f"similar names ({score:.2f})"
+        return message("similar names (%(score)s)", score=f"{score:.2f}")
     distinctive = [x for x, _y, _s in pairs if x not in GENERIC]
-    if len(pairs) == len(short) and sum(len(x) for x in distinctive) >= 4:
-        return "one name contains the other"
+    if (
+        len(pairs) == len(short)
+        and sum(len(x) for x in distinctive) >= 4
+        and _contains(short_name, long_name)
+    ):
+        return message("one name contains the other")
     return None
 
 
@@ -192,7 +224,7 @@ class Candidate:
 class DuplicatePair:
     first: Candidate
     second: Candidate
-    reason: str
+    reason: Message
 
 
 def _blocks(candidate: Candidate) -> set[str]:
@@ -231,7 +263,7 @@ def find_pairs(
                     continue
                 seen.add(pair)
                 if a.kbo and a.kbo == b.kbo:
-                    reason: str | None = "same KBO number"
+                    reason: Message | None = message("same KBO number")
                 else:
                     reason = same_name(a.name, b.name)
                 if reason is not None:

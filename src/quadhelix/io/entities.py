@@ -22,11 +22,11 @@ from quadhelix.io.bulk import (
     reserve_ids,
     update_rows,
 )
-from quadhelix.io.report import ImportReport
+from quadhelix.io.report import ImportReport, Message
 from quadhelix.io.validate import Batch, shown
-from quadhelix.io.vocabulary import NewTheme, Vocabulary
+from quadhelix.io.vocabulary import NewArea, NewTheme, Vocabulary
 from quadhelix.registry.model import actor_theme, coalition_area, coalition_theme
-from quadhelix.registry.names import fold
+from quadhelix.registry.names import fold, slug
 
 
 @dataclass(frozen=True)
@@ -141,13 +141,20 @@ def resolve(
                 batch.reject(
                     index,
                     column,
-                    f"{shown(value)} is already used by {spec.what} #{other[0]} {shown(other[2])}",
+                    "%(value)s is already used by %(what)s #%(id)s %(name)s",
+                    value=shown(value),
+                    what=Message(spec.what),
+                    id=other[0],
+                    name=shown(other[2]),
                 )
             elif value in merged and merged[value] != mine:
                 batch.reject(
                     index,
                     column,
-                    f"{shown(value)} belonged to a {spec.what} merged into #{merged[value]}",
+                    "%(value)s belonged to a %(what)s merged into #%(id)s",
+                    value=shown(value),
+                    what=Message(spec.what),
+                    id=merged[value],
                 )
     _resolve_parents(connection, plan)
     _resolve_vocabulary(plan, vocabulary, create_areas, create_themes)
@@ -199,7 +206,11 @@ def _resolve_parents(connection: Connection, plan: Upsert) -> None:
             continue
         if ref not in known:
             batch.reject(
-                index, "parent", f"no {plan.spec.what} with id {shown(ref)} in the file or registry"
+                index,
+                "parent",
+                "no %(what)s with id %(ref)s in the file or registry",
+                what=Message(plan.spec.what),
+                ref=shown(ref),
             )
     # A loop would make an org tree without a root. Chains may run through the registry: the
     # file's parents win, the registry's parents (by external id) fill in the rest.
@@ -228,6 +239,11 @@ def _registry_parents(connection: Connection, table: Table) -> dict[str, str | N
 def _resolve_vocabulary(
     plan: Upsert, vocabulary: Vocabulary, create_areas: bool, create_themes: bool
 ) -> None:
+    """Themes and areas by code; unknown ones the import may create are only planned on ``plan``.
+
+    They are only proposed here: ``plan_vocabulary`` plans them once the refused rows are known,
+    for the rows that are imported, so that a refused row creates no theme or area.
+    """
     batch = plan.batch
     if "themes" in plan.present:
         resolved: list[tuple[str, ...]] = []
@@ -237,12 +253,16 @@ def _resolve_vocabulary(
             for ref in refs or ():
                 if ref not in themes:
                     themes[ref] = vocabulary.theme_code(ref)
-                    if themes[ref] is None and create_themes:
-                        themes[ref] = vocabulary.plan_theme(NewTheme(ref, ref, ref))
+                    if themes[ref] is None and (create_themes or ref in vocabulary.proposed_themes):
+                        vocabulary.proposed_themes.setdefault(ref, NewTheme(ref, ref, ref))
+                        themes[ref] = ref
                 code = themes[ref]
                 if code is None:
                     batch.reject(
-                        index, "themes", f"unknown theme {shown(ref)}; see `quadhelix themes list`"
+                        index,
+                        "themes",
+                        "unknown theme %(theme)s; see `quadhelix themes list`",
+                        theme=shown(ref),
                     )
                 else:
                     codes.append(code)
@@ -259,14 +279,45 @@ def _resolve_vocabulary(
             codes = []
             for ref in listed:
                 if ref not in known:
-                    known[ref] = vocabulary.area_code(ref, create=create_areas)
+                    known[ref] = _area_code(vocabulary, ref, create_areas)
                 code = known[ref]
                 if code is None:
-                    batch.reject(index, name, f"unknown area {shown(ref)}")
+                    batch.reject(index, name, "unknown area %(area)s", area=shown(ref))
                 else:
                     codes.append(code)
             out.append((codes[0] if codes else None) if single else tuple(dict.fromkeys(codes)))
         batch.values[name] = out
+
+
+def _area_code(vocabulary: Vocabulary, ref: str, create: bool) -> str | None:
+    """A known area's code, or the code of a new one the plan would create (a neighbourhood)."""
+    code = vocabulary.area_code(ref, create=False)
+    if code is not None or not create:
+        return code
+    code = slug(ref.strip())
+    if not code:
+        return None
+    vocabulary.proposed_areas.setdefault(code, NewArea(code, ref.strip()))
+    return code
+
+
+def plan_vocabulary(plan: Upsert, vocabulary: Vocabulary) -> None:
+    """Plan the new themes and areas that the rows being imported use, and only those."""
+    values, good = plan.batch.values, plan.batch.good()
+    proposed_themes, proposed_areas = vocabulary.proposed_themes, vocabulary.proposed_areas
+    if "themes" in plan.present and proposed_themes:
+        used = {code for i in good for code in values["themes"][i]}
+        for code in sorted(used & proposed_themes.keys()):
+            vocabulary.plan_theme(proposed_themes[code])
+    for name in ("area", "areas"):
+        if name not in plan.present or not proposed_areas:
+            continue
+        cells = (values[name][i] for i in good)
+        used = {c for cell in cells for c in ((cell,) if name == "area" else cell) if c}
+        for code in sorted(used & proposed_areas.keys()):
+            vocabulary.plan_area(proposed_areas[code])
+    proposed_themes.clear()
+    proposed_areas.clear()
 
 
 def write(

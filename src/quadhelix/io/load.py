@@ -16,7 +16,15 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 
 from quadhelix.io.duplicates import duplicates_of
-from quadhelix.io.entities import ACTORS, COALITIONS, EntitySpec, Upsert, resolve, write
+from quadhelix.io.entities import (
+    ACTORS,
+    COALITIONS,
+    EntitySpec,
+    Upsert,
+    plan_vocabulary,
+    resolve,
+    write,
+)
 from quadhelix.io.relations import MEMBERS, TIES, upsert_relations
 from quadhelix.io.report import ImportRejected, ImportReport, Progress, no_progress
 from quadhelix.io.spreadsheet import Sheet, load_mapping, read_sheet
@@ -102,6 +110,7 @@ def upsert_entities(
             break
     if strict and batch.bad:
         raise ImportRejected(batch.source, batch.problems)
+    plan_vocabulary(plan, vocabulary)  # only what the imported rows use: never a refused row's
     themes, areas = vocabulary.write(connection, now)
     report.new_themes += themes
     report.new_areas += areas

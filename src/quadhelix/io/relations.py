@@ -12,10 +12,15 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table
+from sqlalchemy.orm import Session
 
 from quadhelix.io.bulk import TABLES, fetch_in, insert_columns, update_rows
-from quadhelix.io.report import ImportRejected, ImportReport
+from quadhelix.io.csv_export import database_ref
+from quadhelix.io.report import ImportRejected, ImportReport, Message
 from quadhelix.io.validate import Batch, shown
+from quadhelix.registry.actors import find_actor
+from quadhelix.registry.coalitions import find_coalition
+from quadhelix.registry.errors import Conflict
 from quadhelix.registry.vocab import TieSource
 
 
@@ -48,6 +53,45 @@ TIES = RelationSpec(
     ("directed", "weight", "end_date"),
     "tie",
 )
+
+
+NOT_FOUND = {
+    "actor": "no actor matches %(ref)s (id, #number, KBO number or exact name); "
+    "import the actors first",
+    "coalition": "no coalition matches %(ref)s (id, #number or exact name); "
+    "import the coalitions first",
+}
+SEVERAL = {
+    "actor": "%(ref)s names several actors (%(listed)s); use an id",
+    "coalition": "%(ref)s names several coalitions (%(listed)s); use an id",
+}
+
+
+def _find_others(
+    connection: Connection, table: Table, refs: Sequence[str], lookup: dict[str, int]
+) -> dict[str, Message]:
+    """Resolve what is not an external id as the forms do (``#12``, KBO number, exact name), and
+    the export's own ``qh-12``; returns why each reference that is still unknown is refused."""
+    failed: dict[str, Message] = {}
+    if not refs:
+        return failed
+    find = find_actor if table is TABLES["actor"] else find_coalition
+    with Session(connection) as session:
+        for ref in refs:
+            if ref.strip().isdigit():  # another system's number, not our database id: say #12
+                failed[ref] = Message(NOT_FOUND[table.name], {"ref": shown(ref)})
+                continue
+            try:
+                record = find(session, database_ref(ref) or ref)
+            except Conflict as clash:
+                listed = clash.params.get("listed", "")
+                failed[ref] = Message(SEVERAL[table.name], {"ref": shown(ref), "listed": listed})
+                continue
+            if record is None:
+                failed[ref] = Message(NOT_FOUND[table.name], {"ref": shown(ref)})
+            else:
+                lookup[ref] = record.id
+    return failed
 
 
 def upsert_relations(
@@ -85,15 +129,12 @@ def upsert_relations(
                 (row[0], row[1])
                 for row in fetch_in(connection, aliases, "external_id", unresolved, columns)
             )
+        failed = _find_others(connection, table, [r for r in unresolved if r not in lookup], lookup)
         column_ids: list[int | None] = []
         for index, ref in enumerate(values[column]):
             db_id = lookup.get(ref) if ref is not None else None
             if ref is not None and db_id is None:
-                batch.reject(
-                    index,
-                    column,
-                    f"no {table.name} with id {shown(ref)}; import the {table.name}s first",
-                )
+                batch.reject(index, column, failed[ref])
             column_ids.append(db_id)
         ids[column] = column_ids
     first, second = (c for c, _d, _t in spec.refs)
@@ -116,7 +157,9 @@ def upsert_relations(
                 batch.reject(
                     index,
                     spec.key[0],
-                    f"duplicate {spec.what} (also on row {batch.row_numbers[seen[key]]})",
+                    "duplicate %(what)s (also on row %(row)s)",
+                    what=Message(spec.what),
+                    row=batch.row_numbers[seen[key]],
                 )
             else:
                 seen[key] = index

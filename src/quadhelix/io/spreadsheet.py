@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
-from quadhelix.io.report import ImportRejected, Problem
+from quadhelix.io.report import ImportRejected, Problem, message
 from quadhelix.registry.names import fold
 
 MAX_CELL = 32_767  # Excel's own limit for one cell: nothing longer came from a spreadsheet
@@ -173,7 +173,8 @@ def load_mapping(path: Path) -> dict[str, str]:
         data = json.loads(text)
         if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
             raise ImportRejected(
-                str(path), [Problem(path.name, 1, "mapping", "expected a JSON object of names")]
+                str(path),
+                [Problem(path.name, 1, "mapping", message("expected a JSON object of names"))],
             )
         return {str(k): v for k, v in data.items()}
     delimiter = _sniff_delimiter(text.splitlines()[0] if text else "")
@@ -203,16 +204,20 @@ def canonical_header(
                     source,
                     1,
                     original or "(empty)",
-                    f"unknown column; expected some of {', '.join(known)} "
-                    "(or give a --mapping file)",
+                    message(
+                        "unknown column; expected some of %(columns)s (or give a column mapping)",
+                        columns=", ".join(known),
+                    ),
                 )
             )
         elif key in columns:
-            problems.append(Problem(source, 1, original, f"column {key!r} appears twice"))
+            problems.append(
+                Problem(source, 1, original, message("column %(column)s appears twice", column=key))
+            )
         columns.append(key)
     for required in REQUIRED[kind]:
         if required not in columns:
-            problems.append(Problem(source, 1, required, "required column is missing"))
+            problems.append(Problem(source, 1, required, message("required column is missing")))
     return columns, problems
 
 
@@ -226,7 +231,7 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     """Text and encoding name: UTF-8 (with or without BOM) or Windows-1252, never a mix."""
     if b"\x00" in data[:4096]:
         raise ImportRejected(
-            source, [Problem(source, 1, "file", "binary content; save it as CSV or XLSX")]
+            source, [Problem(source, 1, "file", message("binary content; save it as CSV or XLSX"))]
         )
     encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
     try:
@@ -241,8 +246,10 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
                         source,
                         line,
                         "file",
-                        "mixed encodings: this line is not UTF-8 but others are; "
-                        "save the whole file as UTF-8",
+                        message(
+                            "mixed encodings: this line is not UTF-8 but others are; "
+                            "save the whole file as UTF-8"
+                        ),
                     )
                 ],
             ) from None
@@ -251,7 +258,7 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise ImportRejected(
-            source, [Problem(source, line, "file", "neither UTF-8 nor Windows-1252 text")]
+            source, [Problem(source, line, "file", message("neither UTF-8 nor Windows-1252 text"))]
         ) from None
 
 
@@ -296,7 +303,14 @@ def _read_csv_rows(text: str, source: str, delimiter: str) -> list[list[str]]:
     except csv.Error as error:
         raise ImportRejected(
             source,
-            [Problem(source, reader.line_num, "file", f"unreadable CSV ({error}); truncated?")],
+            [
+                Problem(
+                    source,
+                    reader.line_num,
+                    "file",
+                    message("unreadable CSV (%(error)s); truncated?", error=str(error)),
+                )
+            ],
         ) from None
     return rows
 
@@ -316,7 +330,15 @@ def read_sheet(
             raw = _read_xlsx(path, kind)
         except Exception as error:  # openpyxl raises many kinds for a damaged workbook
             raise ImportRejected(
-                source, [Problem(source, 1, "file", f"unreadable XLSX workbook ({error})")]
+                source,
+                [
+                    Problem(
+                        source,
+                        1,
+                        "file",
+                        message("unreadable XLSX workbook (%(error)s)", error=str(error)),
+                    )
+                ],
             ) from None
         encoding, delimiter = "xlsx", ""
     else:
@@ -326,7 +348,7 @@ def read_sheet(
     while raw and not any(cell.strip() for cell in raw[-1]):
         raw.pop()
     if not raw:
-        raise ImportRejected(source, [Problem(source, 1, "file", "the file is empty")])
+        raise ImportRejected(source, [Problem(source, 1, "file", message("the file is empty"))])
     header = [cell.strip() for cell in raw[0]]
     columns, problems = canonical_header(kind, header, source, mapping)
     if problems:
@@ -338,15 +360,14 @@ def read_sheet(
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) != width:
-            hint = f"(delimiter {shown}; truncated or wrong delimiter?)" if delimiter else ""
-            sheet.problems.append(
-                Problem(
-                    source,
-                    number,
-                    "row",
-                    f"has {len(cells)} cells, the header has {width} {hint}".rstrip(),
-                )
+            template = (
+                "has %(cells)s cells, the header has %(width)s "
+                "(delimiter %(delimiter)s; truncated or wrong delimiter?)"
+                if delimiter
+                else "has %(cells)s cells, the header has %(width)s"
             )
+            found = message(template, cells=len(cells), width=width, delimiter=shown)
+            sheet.problems.append(Problem(source, number, "row", found))
             cells = (cells + [""] * width)[:width]
         for column, cell in zip(columns, cells, strict=True):
             if len(cell) > MAX_CELL:
@@ -355,7 +376,11 @@ def read_sheet(
                         source,
                         number,
                         column,
-                        f"cell has {len(cell):,} characters; at most {MAX_CELL:,} are accepted",
+                        message(
+                            "cell has %(length)s characters; at most %(most)s are accepted",
+                            length=f"{len(cell):,}",
+                            most=f"{MAX_CELL:,}",
+                        ),
                     )
                 )
         sheet.rows.append([cell.strip() for cell in cells])

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from quadhelix.io.report import Problem
+from quadhelix.io.report import Message, Problem, message
 from quadhelix.io.spreadsheet import Sheet
 from quadhelix.registry.errors import InvalidValue
 from quadhelix.registry.identifiers import normalise_kbo, parse_date
@@ -41,10 +41,20 @@ _DECIMAL_COMMA = re.compile(r"^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$")
 _TRUE = {"true", "yes", "ja", "waar", "1", "x", "y", "j", "oui", "vrai"}
 _FALSE = {"false", "no", "nee", "onwaar", "0", "n", "non", "faux"}
 _website = TypeAdapter(Website)
+GOT = "%(reason)s (got %(value)s)"  # a registry rule's reason and the cell that broke it
 
 
 class Invalid(ValueError):
     """A cell that cannot be read; the message is shown after ``file:row:column:``."""
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.message = message(template, **params)
+        super().__init__(self.message)
+
+
+def _reason(error: InvalidValue) -> Message:
+    """A registry error's reason, translatable like the error itself."""
+    return Message(error.reason_template, error.reason_params)
 
 
 def shown(value: str, limit: int = 60) -> str:
@@ -58,9 +68,13 @@ def text(max_length: int | None = None, *, html: bool = True) -> Callable[[str],
     def parse(value: str) -> str:
         value = _FORMULA_GUARD.sub("", value)
         if max_length is not None and len(value) > max_length:
-            raise Invalid(f"at most {max_length} characters (got {len(value):,})")
+            raise Invalid(
+                "at most %(most)s characters (got %(length)s)",
+                most=max_length,
+                length=f"{len(value):,}",
+            )
         if not html and _HTML.search(value):
-            raise Invalid(f"HTML is not accepted here (got {shown(value)})")
+            raise Invalid("HTML is not accepted here (got %(value)s)", value=shown(value))
         return value
 
     return parse
@@ -78,7 +92,7 @@ def choice(enum: type[StrEnum]) -> Callable[[str], StrEnum]:
         try:
             return parse_choice(enum, value, "value")
         except InvalidValue as error:
-            raise Invalid(f"{error.reason} (got {shown(value)})") from None
+            raise Invalid(GOT, reason=_reason(error), value=shown(value)) from None
 
     return parse
 
@@ -88,9 +102,14 @@ def day(value: str) -> date:
     try:
         parsed = parse_date(value, "value")
     except InvalidValue as error:
-        raise Invalid(f"{error.reason} (got {shown(value)})") from None
+        raise Invalid(GOT, reason=_reason(error), value=shown(value)) from None
     if not EARLIEST <= parsed <= LATEST:
-        raise Invalid(f"date out of range {EARLIEST.year}–{LATEST.year} (got {shown(value)})")
+        raise Invalid(
+            "date out of range %(earliest)s–%(latest)s (got %(value)s)",
+            earliest=EARLIEST.year,
+            latest=LATEST.year,
+            value=shown(value),
+        )
     return parsed
 
 
@@ -98,7 +117,7 @@ def kbo(value: str) -> str:
     try:
         return normalise_kbo(value)
     except InvalidValue as error:
-        raise Invalid(f"{error.reason} (got {shown(value)})") from None
+        raise Invalid(GOT, reason=_reason(error), value=shown(value)) from None
 
 
 def website(value: str) -> str:
@@ -106,14 +125,14 @@ def website(value: str) -> str:
         result = _website.validate_python(value)
     except ValidationError as error:
         reason = error.errors()[0]["msg"].removeprefix("Value error, ")
-        raise Invalid(f"{reason} (got {shown(value)})") from None
+        raise Invalid(GOT, reason=Message(reason), value=shown(value)) from None
     assert result is not None
     return result
 
 
 def postal_code(value: str) -> str:
     if not re.fullmatch(r"\d{4}", value):
-        raise Invalid(f"a Belgian postal code has 4 digits (got {shown(value)})")
+        raise Invalid("a Belgian postal code has 4 digits (got %(value)s)", value=shown(value))
     return value
 
 
@@ -125,16 +144,16 @@ def number(value: str) -> float:
     try:
         result = float(cleaned)
     except ValueError:
-        raise Invalid(f"not a number (got {shown(value)})") from None
+        raise Invalid("not a number (got %(value)s)", value=shown(value)) from None
     if not math.isfinite(result):
-        raise Invalid(f"not a finite number (got {shown(value)})")
+        raise Invalid("not a finite number (got %(value)s)", value=shown(value))
     return result
 
 
 def positive(value: str) -> float:
     result = number(value)
     if result <= 0:
-        raise Invalid(f"must be greater than 0 (got {shown(value)})")
+        raise Invalid("must be greater than 0 (got %(value)s)", value=shown(value))
     return result
 
 
@@ -144,7 +163,7 @@ def boolean(value: str) -> bool:
         return True
     if folded in _FALSE:
         return False
-    raise Invalid(f"write true/false or ja/nee (got {shown(value)})")
+    raise Invalid("write true/false or ja/nee (got %(value)s)", value=shown(value))
 
 
 _SHORT_TEXT = text(200)
@@ -229,8 +248,10 @@ class Batch:
     def __len__(self) -> int:
         return len(self.row_numbers)
 
-    def reject(self, index: int, column: str, message: str) -> None:
-        problem = Problem(self.source, self.row_numbers[index], column, message)
+    def reject(self, index: int, column: str, reason: str, **params: object) -> None:
+        """Refuse a row; ``reason`` is a message id (a ``Message`` is kept as it is)."""
+        text = reason if isinstance(reason, Message) else Message(reason, params)
+        problem = Problem(self.source, self.row_numbers[index], column, text)
         problems = self.bad.setdefault(index, [])
         if problem not in problems:  # checks that run again after skipping rows find it again
             problems.append(problem)
@@ -246,14 +267,14 @@ class Batch:
 def parse_column(batch: Batch, spec: Field, cells: Sequence[str]) -> list[Any]:
     """Parse one column, each distinct value once; failures are recorded on the batch."""
     parsed: dict[str, Any] = {"": spec.default}
-    failed: dict[str, str] = {}
+    failed: dict[str, Message] = {}
     distinct = set(cells)
     for cell in distinct:
         if cell:
             try:
                 parsed[cell] = spec.parse(cell)
             except Invalid as error:
-                failed[cell] = str(error)
+                failed[cell] = error.message
                 parsed[cell] = spec.default
     if failed or (spec.required and "" in distinct):
         for index, cell in enumerate(cells):
@@ -264,7 +285,7 @@ def parse_column(batch: Batch, spec: Field, cells: Sequence[str]) -> list[Any]:
     return list(map(parsed.__getitem__, cells))
 
 
-def unique(batch: Batch, column: str, what: str) -> None:
+def unique(batch: Batch, column: str, template: str) -> None:
     """A key may appear only once in a file: a second row would silently overwrite the first."""
     first: dict[Any, int] = {}
     for index, value in enumerate(batch.values[column]):
@@ -272,7 +293,7 @@ def unique(batch: Batch, column: str, what: str) -> None:
             continue
         if value in first:
             row = batch.row_numbers[first[value]]
-            batch.reject(index, column, f"duplicate {what} {shown(str(value))} (also on row {row})")
+            batch.reject(index, column, template, value=shown(str(value)), row=row)
         else:
             first[value] = index
 
@@ -282,7 +303,9 @@ def check_periods(batch: Batch) -> None:
         zip(batch.values["start"], batch.values["end"], strict=True)
     ):
         if start is not None and end is not None and end < start:
-            batch.reject(index, "end", f"ends before it starts ({end} < {start})")
+            batch.reject(
+                index, "end", "ends before it starts (%(end)s < %(start)s)", end=end, start=start
+            )
 
 
 def validate_sheet(sheet: Sheet, kind: str) -> Batch:
@@ -295,9 +318,9 @@ def validate_sheet(sheet: Sheet, kind: str) -> Batch:
         batch.values[spec.column] = parse_column(batch, spec, sheet.column(spec.column))
     check_periods(batch)
     if kind in ("actors", "coalitions"):
-        unique(batch, "id", "id")
+        unique(batch, "id", "duplicate id %(value)s (also on row %(row)s)")
     if kind == "actors":
-        unique(batch, "kbo", "KBO number")
+        unique(batch, "kbo", "duplicate KBO number %(value)s (also on row %(row)s)")
         for index, (own, parent) in enumerate(
             zip(batch.values["id"], batch.values["parent_id"], strict=True)
         ):

@@ -41,6 +41,9 @@ class Vocabulary:
     area_names: dict[str, str] = field(default_factory=dict)
     new_themes: dict[str, NewTheme] = field(default_factory=dict)
     new_areas: dict[str, NewArea] = field(default_factory=dict)
+    # Asked for by rows that may still be refused; ``plan_theme``/``plan_area`` make them new.
+    proposed_themes: dict[str, NewTheme] = field(default_factory=dict)
+    proposed_areas: dict[str, NewArea] = field(default_factory=dict)
 
     @classmethod
     def load(cls, connection: Connection) -> Vocabulary:
@@ -73,6 +76,12 @@ class Vocabulary:
         if theme.code not in self.theme_ids:
             self.new_themes.setdefault(theme.code, theme)
         return theme.code
+
+    def plan_area(self, area: NewArea) -> str:
+        if area.code not in self.area_ids and area.code not in self.new_areas:
+            self.new_areas[area.code] = area
+            self.area_names.setdefault(fold(area.name), area.code)
+        return area.code
 
     def area_code(self, ref: str, create: bool = True, kind: AreaKind | None = None) -> str | None:
         """An area's code; an unknown name becomes a planned new area (a neighbourhood)."""
@@ -117,4 +126,6 @@ class Vocabulary:
         )
         self.new_themes.clear()
         self.new_areas.clear()
+        self.proposed_themes.clear()
+        self.proposed_areas.clear()
         return [t.code for t in themes], [a.code for a in areas]

@@ -36,6 +36,7 @@ from quadhelix.match.results import (
     Proposal,
     Ranking,
     Standing,
+    ThemeRef,
 )
 from quadhelix.match.scoring import (
     COMPONENTS,
@@ -50,7 +51,7 @@ from quadhelix.match.scoring import (
     normalised,
     total_score,
 )
-from quadhelix.match.text import TextIndex, words
+from quadhelix.match.text import TextIndex, mentions, words
 from quadhelix.registry.errors import InvalidValue
 
 SECTOR_RELEVANCE = 0.25  # a sector must be covered only if one of its actors is this relevant
@@ -81,6 +82,7 @@ class Evaluation:
     position: Position | None
     query_terms: tuple[IntArray, IntArray]
     query_words: tuple[str, ...]
+    query_stems: frozenset[str]  # the index terms of the query words (with the expansion)
     relevant_sectors: frozenset[str]
     relevant: NDArray[np.bool_]  # actors relevant enough to stand for their sector
 
@@ -148,10 +150,12 @@ class CoalitionBuilder:
                 out[np.asarray(incidence @ wanted).ravel() > 0] = value
         return out
 
-    def _query(self, challenge: Challenge) -> tuple[tuple[str, ...], IntArray, IntArray]:
+    def _query(
+        self, challenge: Challenge
+    ) -> tuple[tuple[str, ...], frozenset[str], IntArray, IntArray]:
         query_words = words(challenge.text)
         query_words += self.bridge.expand(query_words)
-        terms = [t for w in query_words for t in self.analyzer.word_terms(w)]
+        terms = [t for w in query_words for t in self.analyzer.word_terms(w) if t]
         actor_terms = self.actor_text.term_ids(terms)
         coalition_terms = self.coalition_text.term_ids(terms)
         unmatched = query_words and not actor_terms.size and not coalition_terms.size
@@ -161,7 +165,7 @@ class CoalitionBuilder:
                 challenge.text,
                 "none of its words occur in the registry; rephrase it or give themes or areas",
             )
-        return tuple(query_words), actor_terms, coalition_terms
+        return tuple(query_words), frozenset(terms), actor_terms, coalition_terms
 
     def evaluate(self, challenge: Challenge) -> Evaluation:
         """Score every actor for a challenge (``rank`` and ``propose`` build on this)."""
@@ -193,7 +197,7 @@ class CoalitionBuilder:
                 )
         themes = [self.lookup.theme(ref) for ref in challenge.themes]
         areas = [self.lookup.area(ref) for ref in challenge.areas]
-        query_words, actor_terms, coalition_terms = self._query(challenge)
+        query_words, query_stems, actor_terms, coalition_terms = self._query(challenge)
 
         mask = alive.copy()
         mask[excluded] = False
@@ -270,6 +274,7 @@ class CoalitionBuilder:
             position=position,
             query_terms=(actor_terms, coalition_terms),
             query_words=query_words,
+            query_stems=query_stems,
             relevant_sectors=sectors,
             relevant=relevant,
         )
@@ -322,19 +327,37 @@ class CoalitionBuilder:
             best_coalition_year=best_year,
             active_coalitions=facts.active(row),
             network=self._network_facts(evaluation.position, row, path),
+            matched_themes=self._matched_themes(evaluation, row),
         )
 
     def _matched_words(self, evaluation: Evaluation, row: int) -> tuple[str, ...]:
-        actor_terms = evaluation.query_terms[0]
-        if not actor_terms.size:
+        """The words of the actor's own description that match the challenge, as written there.
+
+        Only what the description says: not the query's words (a Dutch query expanded with
+        "heat" must not quote "heat" to a Dutch description), nor its name or theme names, which
+        its BM25 document also holds. Worked out for the shown candidates only.
+        """
+        if not evaluation.components["text"][row] > 0:
+            return ()  # none of the query's terms is in its document, so none in its description
+        return mentions(self.data.actors.description[row], evaluation.query_stems, self.analyzer)
+
+    def _matched_themes(self, evaluation: Evaluation, row: int) -> tuple[ThemeRef, ...]:
+        """The actor's themes whose Dutch or English name matches the challenge's words.
+
+        Theme names are part of the actor's BM25 document, so they can carry its text score
+        without its description saying anything; the explanation then names them.
+        """
+        if not evaluation.components["text"][row] > 0:
             return ()
-        hits = set(self.actor_text.matches(actor_terms, row))
-        vocabulary = self.actor_text.vocabulary
-        return tuple(
-            w
-            for w in evaluation.query_words
-            if any(vocabulary.get(t, -1) in hits for t in self.analyzer.word_terms(w))
-        )
+        found = []
+        for code in self.data.actors.themes[row]:
+            info = self.data.themes.get(code)
+            if info is None:
+                continue
+            names = (info.name_nl, info.name_en)
+            if any(mentions(name, evaluation.query_stems, self.analyzer) for name in names):
+                found.append(ThemeRef(info.code, info.name_nl, info.name_en))
+        return tuple(found)
 
     def _network_facts(
         self, position: Position | None, row: int, path: list[int] | None

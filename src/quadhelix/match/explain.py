@@ -34,8 +34,10 @@ def _reasons(candidate: Candidate, weights: Weights) -> list[str]:
     weighted.sort(key=lambda item: (-item[0], REASONS.index(item[1])))
     chosen: list[str] = []
     for _, name in weighted:
-        if name == "text" and not candidate.matched_words:
+        if name == "text" and not (candidate.matched_words or candidate.matched_themes):
             continue
+        if name == "themes" and "text" in chosen and not candidate.matched_words:
+            continue  # the text clause already names its themes
         if name in ("text_coalitions", "experience") and (
             "coalitions" in chosen or not candidate.best_coalition
         ):
@@ -58,10 +60,19 @@ def _coalitions(candidate: Candidate, dutch: bool) -> str:
 
 
 def _reason_text(reason: str, candidate: Candidate, dutch: bool) -> str:
-    if reason == "text":
+    if reason == "text" and candidate.matched_words:
         if dutch:
             return "de eigen beschrijving vermeldt " + _quoted(candidate.matched_words, "„", "”")
         return "its own description mentions " + _quoted(candidate.matched_words, "“", "”")
+    if reason == "text":  # the match is in the names of its themes
+        themes = candidate.matched_themes
+        if dutch:
+            names = _quoted(tuple(t.name_nl for t in themes), "„", "”")
+            return (
+                "werkt rond het thema " if len(themes) == 1 else "werkt rond de thema's "
+            ) + names
+        names = _quoted(tuple(t.name_en for t in themes), "“", "”")
+        return ("works on the theme " if len(themes) == 1 else "works on the themes ") + names
     if reason == "coalitions":
         return _coalitions(candidate, dutch)
     if reason == "themes":
@@ -89,7 +100,7 @@ def _network(candidate: Candidate, lead: ActorRef | None, dutch: bool) -> str:
             )
         if facts.ties:
             links.append(
-                (f"{facts.ties} band" + ("en" if facts.ties > 1 else ""))
+                (f"{facts.ties} relatie" + ("s" if facts.ties > 1 else ""))
                 if dutch
                 else f"{facts.ties} tie" + ("s" if facts.ties > 1 else "")
             )

@@ -21,6 +21,15 @@ class ActorRef:
 
 
 @dataclass(frozen=True)
+class ThemeRef:
+    """A theme of the candidate whose name matches the challenge, in both languages."""
+
+    code: str
+    name_nl: str
+    name_en: str
+
+
+@dataclass(frozen=True)
 class NetworkFacts:
     """The candidate's position relative to the lead.
 
@@ -53,6 +62,7 @@ class Candidate:
     best_coalition_year: int | None
     active_coalitions: int
     network: NetworkFacts | None
+    matched_themes: tuple[ThemeRef, ...] = ()  # theme names the challenge's words match
 
     def to_dict(self) -> dict[str, Any]:
         plain: dict[str, Any] = _plain(asdict(self))

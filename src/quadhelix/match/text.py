@@ -31,6 +31,8 @@ FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+# A word as a reader sees it: ``hitte-eilanden`` and ``Sint-Jacobs`` stay whole.
+_WRITTEN = re.compile(r"[^\W_]+(?:[-‐'’][^\W_]+)*")
 MIN_PART = 4  # shortest word a compound is split into
 MIN_COMPOUND = 2 * MIN_PART
 
@@ -100,6 +102,31 @@ class Analyzer:
         return [term for word in folded_words for term in terms(word)]
 
 
+def mentions(text: str, terms: Iterable[str], analyzer: Analyzer) -> tuple[str, ...]:
+    """The words of ``text``, as written there, that have one of the index ``terms``.
+
+    What a text really says about a query: a word counts when one of its own terms (its stems,
+    or those of its compound parts) is a query term, and it is given as the text writes it, so
+    ``hitte`` from the query is found as "hitte-eilanden" and a query expanded with "heat" finds
+    "Heat" only in a text that says so. First occurrence first, each word once.
+
+    >>> mentions("Hitte-eilanden in de stad.", Analyzer().word_terms("hitte"), Analyzer())
+    ('Hitte-eilanden',)
+    """
+    wanted = frozenset(terms)
+    if not wanted:
+        return ()
+    found: dict[str, str] = {}
+    for match in _WRITTEN.finditer(unicodedata.normalize("NFC", text)):
+        written = match.group()
+        key = written.casefold()
+        if key in found:
+            continue
+        if any(wanted.intersection(analyzer.word_terms(w)) for w in words(written)):
+            found[key] = written
+    return tuple(found.values())
+
+
 class TextIndex:
     """A BM25 index over a list of documents; ``scores`` rates every document for a query."""
 
@@ -143,13 +170,3 @@ class TextIndex:
             )
             self._incidence = matrix.tocsr()
         return self._incidence
-
-    def matches(self, term_ids: IntArray, document: int) -> list[int]:
-        """The query terms a document contains."""
-        postings = self._bm25.scores
-        hits = []
-        for term in term_ids.tolist():
-            docs = postings["indices"][postings["indptr"][term] : postings["indptr"][term + 1]]
-            if bool(np.any(docs == document)):
-                hits.append(term)
-        return hits

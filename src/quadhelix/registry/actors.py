@@ -67,6 +67,15 @@ def get_actor(session: Session, ref: str | int, field: str = "actor") -> Actor:
     return actor
 
 
+def namesakes(session: Session, name: str, other_than: int | None = None) -> list[Actor]:
+    """Actors already called ``name`` (case and accents ignored): a second one makes every
+    reference by name ambiguous, so forms ask before they add it."""
+    query = select(Actor).where(Actor.name_key == fold(name)).order_by(Actor.id).limit(5)
+    if other_than is not None:
+        query = query.where(Actor.id != other_than)
+    return list(session.scalars(query))
+
+
 def _check_unique(session: Session, actor: Actor | None, column: str, value: str | None) -> None:
     if value is None:
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import ValidationError
 
 
@@ -22,6 +24,13 @@ class QuadhelixError(Exception):
         self.params: dict[str, object] = dict(params)
 
 
+def shown(value: object) -> str:
+    """A value as a message quotes it: text in quotes, a date as 2024-05-01 (not its repr)."""
+    if isinstance(value, date):  # also datetime
+        return repr(value.isoformat())
+    return repr(value)
+
+
 class InvalidValue(QuadhelixError):
     """A field got a value that cannot be accepted."""
 
@@ -32,7 +41,7 @@ class InvalidValue(QuadhelixError):
         self.reason_template = reason
         self.reason_params: dict[str, object] = dict(params)
         self.reason = reason % params if params else reason
-        super().__init__(f"{field}: {self.reason} (got {value!r})")
+        super().__init__(f"{field}: {self.reason} (got {shown(value)})")
 
 
 class NotFound(QuadhelixError):

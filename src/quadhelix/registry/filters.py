@@ -40,7 +40,8 @@ def _day(value: str | None, field: str) -> date | None:
 def _theme_ids(session: Session, refs: Sequence[str]) -> list[int]:
     if not refs:
         return []
-    return theme_ids_with_descendants(session, [t.id for t in resolve_themes(session, list(refs))])
+    found = resolve_themes(session, list(refs), "theme")  # the filter's name, not the field's
+    return theme_ids_with_descendants(session, [t.id for t in found])
 
 
 def _area_ids(session: Session, refs: Sequence[str]) -> list[int]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete, or_, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -22,7 +22,7 @@ from quadhelix.registry.database import transaction
 from quadhelix.registry.errors import Conflict, InvalidValue
 from quadhelix.registry.model import utcnow
 from quadhelix.survey.model import SurveyAnswer, SurveyRespondent, SurveyWave
-from quadhelix.survey.questions import QuestionBank, WaveStatus
+from quadhelix.survey.questions import RATING_ITEMS, QuestionBank, WaveStatus
 from quadhelix.survey.schemas import AnswersUpdate, answer_dict
 from quadhelix.survey.service import is_accepting, recompute_ties, respondents_of
 
@@ -119,9 +119,25 @@ def save_answers(
     session.flush()
 
 
+def has_answers(session: Session, respondent: SurveyRespondent) -> bool:
+    """Whether the respondent said anything about a partner: a level, a frequency or a rating."""
+    said = [SurveyAnswer.level.is_not(None), SurveyAnswer.frequency.is_not(None)]
+    said += [getattr(SurveyAnswer, item).is_not(None) for item in RATING_ITEMS]
+    found = select(SurveyAnswer.id).where(SurveyAnswer.respondent_id == respondent.id, or_(*said))
+    return session.scalar(found.limit(1)) is not None
+
+
 def submit(session: Session, respondent: SurveyRespondent, today: date | None = None) -> None:
-    """Hand in the answers: from now on they count, and the link only shows them."""
+    """Hand in the answers: from now on they count, and the link only shows them.
+
+    An empty form is refused: it would be locked and counted as answered while saying nothing
+    (a member the respondent does not work with is answered with the level "none")."""
     _check_open(respondent, today)
+    session.flush()
+    if not has_answers(session, respondent):
+        raise InvalidValue(
+            "answers", None, "answer at least one question about a partner before submitting"
+        )
     now = utcnow()
     respondent.started_at = respondent.started_at or now
     respondent.submitted_at = now

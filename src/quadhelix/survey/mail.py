@@ -91,9 +91,9 @@ def smtp_settings() -> SmtpSettings:
 _TEXT = {
     "nl": (
         "Beste {name},\n\n"
-        "{org} neemt deel aan {title}. We vragen u hoe de samenwerking met de andere partners "
-        "verloopt. Uw antwoorden worden bewaard terwijl u invult.\n\n"
-        "Uw persoonlijke link (deel die niet): {link}\n\n"
+        "{org} neemt deel aan {title}. We vragen je hoe de samenwerking met de andere partners "
+        "verloopt. Je antwoorden worden bewaard terwijl je invult.\n\n"
+        "Je persoonlijke link (deel die niet): {link}\n\n"
         "De bevraging loopt tot {closes}.\n"
     ),
     "en": (

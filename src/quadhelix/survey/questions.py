@@ -144,13 +144,13 @@ def _w(nl: str, en: str) -> dict[str, str]:
 
 DEFAULT_BANK: dict[str, Any] = {
     "intro": _w(
-        "Beantwoord de vragen voor elke partner waarmee uw organisatie in deze coalitie "
-        "samenwerkt. Uw antwoorden worden bewaard terwijl u invult; u kunt later verdergaan.",
+        "Beantwoord de vragen voor elke partner waarmee je organisatie in deze coalitie "
+        "samenwerkt. Je antwoorden worden bewaard terwijl je invult; je kunt later verdergaan.",
         "Answer the questions for every partner your organisation works with in this "
         "coalition. Your answers are saved as you go; you can come back later.",
     ),
     "level": _w(
-        "Hoe werkt uw organisatie samen met deze partner?",
+        "Hoe werkt je organisatie samen met deze partner?",
         "How does your organisation work with this partner?",
     ),
     "levels": {
@@ -166,7 +166,7 @@ DEFAULT_BANK: dict[str, Any] = {
             "Integratie: we delen middelen en doelen", "Integration: we share resources and goals"
         ),
     },
-    "frequency": _w("Hoe vaak heeft u contact?", "How often are you in contact?"),
+    "frequency": _w("Hoe vaak heb je contact?", "How often are you in contact?"),
     "frequencies": {
         "never": _w("Nooit", "Never"),
         "yearly": _w("Eén keer per jaar", "Once a year"),
@@ -194,7 +194,7 @@ DEFAULT_BANK: dict[str, Any] = {
         4: _w("sterk", "a great deal"),
     },
     "resources": _w(
-        "Wat brengt uw eigen organisatie in?", "What does your own organisation contribute?"
+        "Wat brengt je eigen organisatie in?", "What does your own organisation contribute?"
     ),
     "resource_options": {
         "funding": _w("Geld", "Funding"),
@@ -226,8 +226,8 @@ DEFAULT_BANK: dict[str, Any] = {
 }
 
 DEFAULT_CONSENT = Wording(
-    nl="Uw antwoorden worden alleen samengevat getoond. Wie wie beoordeelde ziet enkel een "
-    "survey-analist. U kunt uw antwoorden opvragen of laten wissen.",
+    nl="Je antwoorden worden alleen samengevat getoond. Wie wie beoordeelde ziet enkel een "
+    "bevragingsanalist. Je kunt je antwoorden opvragen of laten wissen.",
     en="Your answers are shown only as summaries. Who rated whom is seen only by a survey "
     "analyst. You may ask for a copy of your answers or have them erased.",
 )

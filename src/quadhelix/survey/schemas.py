@@ -5,11 +5,24 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from quadhelix.registry.errors import InvalidValue
+from quadhelix.registry.identifiers import parse_date
 from quadhelix.survey.questions import RATING_ITEMS, Frequency, Level, QuestionBank, WaveStatus
 
 Rating = Annotated[int, Field(ge=1, le=4)]
+COMMENTS_MAX = 5000  # characters of a respondent's comments; the form's textarea says the same
+
+
+def _day(value: Any, field: str) -> Any:
+    """A date, or the domain's reason why not (kept as the cause, for translated pages)."""
+    try:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise InvalidValue(field, value, "expected a date as YYYY-MM-DD")
+        return parse_date(value, field) if isinstance(value, str) else value
+    except InvalidValue as error:
+        raise ValueError(error.reason) from error
 
 
 class WaveCreate(BaseModel):
@@ -27,10 +40,22 @@ class WaveCreate(BaseModel):
     consent_en: str | None = Field(default=None, max_length=5000)
     questions: QuestionBank | None = None
 
+    @field_validator("opens_on", "closes_on", mode="before")
+    @classmethod
+    def _date(cls, value: Any, info: ValidationInfo) -> Any:
+        return _day(value, str(info.field_name))
+
+    @field_validator("closes_on")
+    @classmethod
+    def _period(cls, value: date, info: ValidationInfo) -> date:
+        opens_on = info.data.get("opens_on")
+        if opens_on is not None and value < opens_on:
+            error = InvalidValue("closes_on", value, "must not lie before opens_on")
+            raise ValueError(error.reason) from error
+        return value
+
     @model_validator(mode="after")
     def _check(self) -> Self:
-        if self.closes_on < self.opens_on:
-            raise ValueError("closes_on must not lie before opens_on")
         if self.coalition is None and not self.actors:
             raise ValueError("a wave needs a coalition or a roster of actors")
         return self
@@ -120,7 +145,7 @@ class AnswersUpdate(BaseModel):
     resources: list[str] | None = Field(default=None, max_length=30)
     outcomes: list[str] | None = Field(default=None, max_length=30)
     success: Rating | None = None
-    comments: str | None = Field(default=None, max_length=5000)
+    comments: str | None = Field(default=None, max_length=COMMENTS_MAX)
 
 
 def answer_dict(answer: Any) -> dict[str, Any]:

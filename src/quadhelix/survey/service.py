@@ -208,6 +208,23 @@ def is_accepting(wave: SurveyWave, today: date | None = None) -> str | None:
     return None
 
 
+def wave_phase(wave: SurveyWave, today: date | None = None) -> str:
+    """What the wave is today as respondents meet it: open, closed, expired or not_open.
+
+    A wave whose closing day has passed still has status ``open`` until someone closes it
+    (closing turns the answers into ties), but nobody can answer it any more."""
+    return is_accepting(wave, today) or "open"
+
+
+def check_closing_day(closes_on: date, today: date | None = None) -> None:
+    """Refuse a new wave that nobody could answer: its closing day lies in the past.
+
+    The web form and the API use it; the command line does not, so that an earlier wave (a
+    paper survey, say) can still be recorded afterwards."""
+    if closes_on < (today or date.today()):
+        raise InvalidValue("closes_on", closes_on, "must not lie in the past")
+
+
 def wave_data(session: Session, wave: SurveyWave) -> WaveData:
     """The roster and the submitted answers of a wave, as scoring wants them."""
     respondents = respondents_of(session, wave)

@@ -13,8 +13,9 @@ from collections.abc import Callable, Hashable
 from datetime import date
 from threading import Lock
 from typing import Any, TypeVar
+from urllib.parse import urlencode
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -50,6 +51,40 @@ class NetworkQuery(BaseModel):
     view: GraphView = Field(
         default=GraphView.TIES, description="Link actors by ties, shared coalitions or both."
     )
+
+    @field_validator("as_of", "date_from", "date_to", mode="before")
+    @classmethod
+    def _blank_date(cls, value: object) -> object:
+        """An empty date field (what a browser sends for a date left open) is no date."""
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("theme", "area", "tie_type", "tie_source", "coalition_kind", mode="before")
+    @classmethod
+    def _blank_choices(cls, value: object) -> object:
+        """Empty choices (a select left at "all") are left out."""
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, list | tuple):
+            return [v for v in value if not (isinstance(v, str) and not v.strip())]
+        return value
+
+    @field_validator("view", mode="before")
+    @classmethod
+    def _blank_view(cls, value: object) -> object:
+        return GraphView.TIES if isinstance(value, str) and not value.strip() else value
+
+    def query_string(self) -> str:
+        """The query as URL parameters, only those given (for the map page's API address)."""
+        params: list[tuple[str, str]] = []
+        for name, shown in (("as_of", "as_of"), ("date_from", "from"), ("date_to", "to")):
+            day = getattr(self, name)
+            if day is not None:
+                params.append((shown, day.isoformat()))
+        for name in ("theme", "area", "tie_type", "tie_source", "coalition_kind"):
+            params += [(name, value) for value in getattr(self, name)]
+        if self.view != GraphView.TIES:
+            params.append(("view", self.view.value))
+        return urlencode(params)
 
     def filters(self) -> GraphFilters:
         return GraphFilters.parse(

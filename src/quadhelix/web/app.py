@@ -31,7 +31,7 @@ from quadhelix.web.api import TAGS, include_api
 from quadhelix.web.assets import own_static, vendor_router
 from quadhelix.web.deps import NotAllowed, NotSignedIn
 from quadhelix.web.pages import include_pages
-from quadhelix.web.pages.errors import page_error
+from quadhelix.web.pages.errors import page_error, server_error
 from quadhelix.web.pages.forms import FormRejected
 from quadhelix.web.pages.rendering import shared_renderer
 from quadhelix.web.problems import api_problem, use_problem_media_type
@@ -124,6 +124,7 @@ def create_app(settings: Settings) -> FastAPI:
         HTTPException,
     ):
         app.add_exception_handler(error_class, _error_handler)
+    app.add_exception_handler(Exception, server_error)  # after logging, a page, not bare text
     include_api(app)
     include_pages(app)
     app.include_router(vendor_router(settings))

@@ -18,6 +18,7 @@ from starlette.datastructures import FormData
 
 from quadhelix.accounts.model import Role, User, WebSession
 from quadhelix.accounts.tokens import user_for_api_token, web_session_for_cookie
+from quadhelix.web.messages import ROLE_NEEDED, Text
 from quadhelix.web.security import (
     CSRF_FIELD,
     CSRF_HEADER,
@@ -145,7 +146,7 @@ CurrentUser = Annotated[User, Depends(current_user)]
 
 def _needs(role: Role, user: User) -> User:
     if not user.role.allows(role):
-        raise NotAllowed(f"this needs the {role.value} role; you are {user.role.value}")
+        raise NotAllowed(Text(ROLE_NEEDED, {"needed": role, "role": user.role}))
     return user
 
 

@@ -66,6 +66,22 @@ LABELS: dict[str, dict[str, str]] = {
         "editor": N_("Editor"),
         "admin": N_("Administrator"),
     },
+    # The measures of the network summary (``analytics.network.NetworkSummary``), as the start
+    # page's "Change since a date" lists them.
+    "network_measure": {
+        "actors": N_("Actors"),
+        "ties": N_("Ties"),
+        "density": N_("Density"),
+        "components": N_("Separate parts (components)"),
+        "largest_component": N_("Actors in the largest part"),
+        "isolates": N_("Actors without ties"),
+        "average_distance": N_("Average distance (steps)"),
+        "transitivity": N_("Closed triangles (transitivity)"),
+        "degree_centralisation": N_("Degree centralisation"),
+        "assortativity_helix": N_("Ties within the own sector (assortativity)"),
+        "ei_helix": N_("E-I index per helix sector"),
+        "ei_department": N_("E-I index per department"),
+    },
 }
 
 

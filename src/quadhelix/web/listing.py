@@ -7,7 +7,8 @@ module only adds the chosen ORDER BY and pages the result. (A candidate to move 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from math import ceil
 from typing import Any, Literal, TypeVar, cast
 
 from sqlalchemy import Row, Select, func, select
@@ -71,6 +72,23 @@ def page_of(session: Session, query: Select[tuple[R]], limit: int | None, offset
         return Page(items, offset + len(items), limit, offset)
     total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
     return Page(items, total or 0, limit, offset)
+
+
+def numbered_page(fetch: Callable[[int], Page[R]], page: int, size: int) -> tuple[Page[R], int]:
+    """Page number ``page`` of a listing (``fetch`` takes an offset), and its number.
+
+    A page past the end (an old link, a list that shrank) is the last page, so that a list never
+    says "no results" while there are some.
+    """
+    found = fetch((page - 1) * size)
+    if page > 1 and not found.items and found.total:
+        page = ceil(found.total / size)
+        found = fetch((page - 1) * size)
+    return found, page
+
+
+def page_count(total: int, size: int) -> int:
+    return ceil(total / size)
 
 
 def actors_page(

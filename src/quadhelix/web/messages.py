@@ -13,11 +13,13 @@ web layer, so that ``pybabel extract`` finds them (the domain never imports the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Any
 
-from quadhelix.registry.errors import InvalidValue, NotFound, QuadhelixError
+from quadhelix.registry.errors import InvalidValue, NotFound, QuadhelixError, shown
+from quadhelix.registry.messages import Message
 from quadhelix.web.labels import in_sentence
 from quadhelix.web.translations import N_
 
@@ -109,6 +111,117 @@ REASONS = (
     N_("a name cannot be empty"),
     N_("a website is an http(s) address"),
     N_("a website is an http(s) address with a host name"),
+    N_("must not lie in the past"),
+    N_("choose a coalition"),
+    N_("is longer than %(most)s characters"),
+    N_("answer at least one question about a partner before submitting"),
+    N_("expected a JSON object of names"),
+    N_("unknown column; expected some of %(columns)s (or give a column mapping)"),
+    N_("column %(column)s appears twice"),
+    N_("required column is missing"),
+    N_("binary content; save it as CSV or XLSX"),
+    N_("mixed encodings: this line is not UTF-8 but others are; save the whole file as UTF-8"),
+    N_("neither UTF-8 nor Windows-1252 text"),
+    N_("unreadable CSV (%(error)s); truncated?"),
+    N_("unreadable XLSX workbook (%(error)s)"),
+    N_(
+        "has %(cells)s cells, the header has %(width)s (delimiter %(delimiter)s; truncated "
+        "or wrong delimiter?)"
+    ),
+    N_("has %(cells)s cells, the header has %(width)s"),
+    N_("cell has %(length)s characters; at most %(most)s are accepted"),
+    N_("%(reason)s (got %(value)s)"),
+    N_("at most %(most)s characters (got %(length)s)"),
+    N_("HTML is not accepted here (got %(value)s)"),
+    N_("date out of range %(earliest)s\u2013%(latest)s (got %(value)s)"),
+    N_("a Belgian postal code has 4 digits (got %(value)s)"),
+    N_("not a number (got %(value)s)"),
+    N_("not a finite number (got %(value)s)"),
+    N_("must be greater than 0 (got %(value)s)"),
+    N_("write true/false or ja/nee (got %(value)s)"),
+    N_("required value is empty"),
+    N_("duplicate id %(value)s (also on row %(row)s)"),
+    N_("duplicate KBO number %(value)s (also on row %(row)s)"),
+    N_("ends before it starts (%(end)s < %(start)s)"),
+    N_("an actor cannot be its own parent"),
+    N_("%(value)s is already used by %(what)s #%(id)s %(name)s"),
+    N_("%(value)s belonged to a %(what)s merged into #%(id)s"),
+    N_("no %(what)s with id %(ref)s in the file or registry"),
+    N_("the parents form a loop"),
+    N_("unknown theme %(theme)s; see `quadhelix themes list`"),
+    N_("unknown area %(area)s"),
+    N_("no actor matches %(ref)s (id, #number, KBO number or exact name); import the actors first"),
+    N_("no coalition matches %(ref)s (id, #number or exact name); import the coalitions first"),
+    N_("%(ref)s names several actors (%(listed)s); use an id"),
+    N_("%(ref)s names several coalitions (%(listed)s); use an id"),
+    N_("duplicate %(what)s (also on row %(row)s)"),
+    N_("same name"),
+    N_("same words"),
+    N_("similar names (%(score)s)"),
+    N_("one name contains the other"),
+    N_("same KBO number"),
+    N_("%(members)s members: few enough to govern together (<= %(few)s)"),
+    N_("%(members)s members: many participants, which favours a separate administration"),
+    N_(
+        "%(members)s members: a moderate number of participants, which favours a separate "
+        "administration"
+    ),
+    N_("tie density (no survey data)"),
+    N_("trust density"),
+    N_("trust density (partner survey)"),
+    N_("%(measure)s %(value).2f: widely shared (>= %(high)s)"),
+    N_("%(measure)s %(value).2f: not widely shared (< %(high)s)"),
+    N_("centralisation %(value).2f: ties run through one member"),
+    N_("centralisation %(value).2f: no member dominates"),
+    N_("%(leads)s member(s) in the lead role"),
+    N_(
+        "has %(cells)s cells, the header has %(width)s (delimiter %(delimiter)s; truncated "
+        "or wrong delimiter?)"
+    ),
+    N_(
+        "%(members)s members: a moderate number of participants, which favours a separate "
+        "administration"
+    ),
+    N_(
+        "has %(cells)s cells, the header has %(width)s (delimiter %(delimiter)s; truncated "
+        "or wrong delimiter?)"
+    ),
+    N_(
+        "%(members)s members: a moderate number of participants, which favours a separate "
+        "administration"
+    ),
+    N_(
+        "has %(cells)s cells, the header has %(width)s (delimiter %(delimiter)s; truncated "
+        "or wrong delimiter?)"
+    ),
+    N_(
+        "%(members)s members: a moderate number of participants, which favours a separate "
+        "administration"
+    ),
+    N_(
+        "has %(cells)s cells, the header has %(width)s (delimiter %(delimiter)s; truncated "
+        "or wrong delimiter?)"
+    ),
+    N_(
+        "%(members)s members: a moderate number of participants, which favours a separate "
+        "administration"
+    ),
+    N_(
+        "has %(cells)s cells, the header has %(width)s (delimiter %(delimiter)s; truncated "
+        "or wrong delimiter?)"
+    ),
+    N_(
+        "%(members)s members: a moderate number of participants, which favours a separate "
+        "administration"
+    ),
+    N_(
+        "has %(cells)s cells, the header has %(width)s (delimiter %(delimiter)s; truncated "
+        "or wrong delimiter?)"
+    ),
+    N_(
+        "%(members)s members: a moderate number of participants, which favours a separate "
+        "administration"
+    ),
 )
 
 # Clashes with what the registry already holds (``Conflict``), shown above the form.
@@ -133,18 +246,49 @@ CONFLICTS = (
 )
 
 
-class Text(str):
-    """An English message that also knows its message id and parameters."""
+# The domain's reasons that send people to the command line, and what a page says instead.
+UNKNOWN_THEME = N_("unknown theme")
+UNKNOWN_AREA = N_("unknown area")
+PAGE_REASONS: Mapping[str, str] = {
+    "unknown theme; see `quadhelix themes list`": UNKNOWN_THEME,
+    "unknown area; see `quadhelix areas list`": UNKNOWN_AREA,
+}
 
-    template: str
-    params: Mapping[str, object]
+# Pydantic's checks of query parameters and form fields, by the type of error it reports.
+_A_DATE = N_("expected a date as YYYY-MM-DD")
+_WHOLE = N_("expected a whole number")
+_NUMBER = N_("expected a number")
+_ONE_OF = N_("must be one of %(allowed)s")
+VALIDATION = {
+    "missing": N_("is required"),
+    "int_parsing": _WHOLE,
+    "int_type": _WHOLE,
+    "int_from_float": _WHOLE,
+    "float_parsing": _NUMBER,
+    "float_type": _NUMBER,
+    "date_parsing": _A_DATE,
+    "date_type": _A_DATE,
+    "date_from_datetime_parsing": _A_DATE,
+    "date_from_datetime_inexact": _A_DATE,
+    "bool_parsing": N_("expected yes or no"),
+    "string_too_long": N_("has at most %(max_length)s characters"),
+    "string_too_short": N_("has at least %(min_length)s characters"),
+    "too_long": N_("has at most %(max_length)s items"),
+    "too_short": N_("has at least %(min_length)s items"),
+    "greater_than_equal": N_("must be %(ge)s or more"),
+    "greater_than": N_("must be more than %(gt)s"),
+    "less_than_equal": N_("must be %(le)s or less"),
+    "less_than": N_("must be less than %(lt)s"),
+    "enum": _ONE_OF,
+    "literal_error": _ONE_OF,
+}
 
-    def __new__(cls, template: str, params: Mapping[str, object] | None = None) -> Text:
-        params = dict(params or {})
-        text = super().__new__(cls, template % params if params else template)
-        text.template = template
-        text.params = params
-        return text
+# Why a signed-in person may not do something (the roles are said by their label).
+ROLE_NEEDED = N_("this needs the %(needed)s role; you are %(role)s")
+
+
+class Text(Message):
+    """A message the web layer writes itself; pages translate it like the domain's ``Message``."""
 
 
 def _reference(value: object) -> str:
@@ -156,7 +300,7 @@ def message_of(error: Exception) -> Text:
     if isinstance(error, InvalidValue):
         reason = reason_of(error)
         return Text(
-            WITH_VALUE, {"field": error.field, "reason": reason, "value": repr(error.value)}
+            WITH_VALUE, {"field": error.field, "reason": reason, "value": shown(error.value)}
         )
     if isinstance(error, NotFound):
         return Text(NOT_FOUND, {"what": Text(error.what), "ref": _reference(error.ref)})
@@ -166,13 +310,41 @@ def message_of(error: Exception) -> Text:
 
 
 def reason_of(error: InvalidValue) -> Text:
-    """What is wrong with the field, without the field's name (shown next to the field)."""
-    return Text(error.reason_template, error.reason_params)
+    """What is wrong with the field, without the field's name (shown next to the field).
+
+    Pages do not send people to the command line: reasons with a CLI hint have a page version.
+    """
+    template = PAGE_REASONS.get(error.reason_template, error.reason_template)
+    return Text(template, error.reason_params)
+
+
+def validation_reason(problem: Mapping[str, Any]) -> Text:
+    """What one of Pydantic's checks found, as a message id with parameters.
+
+    Checks without an id here keep Pydantic's English (a domain error behind a check is
+    translated by the caller, which knows its cause).
+    """
+    kind = str(problem.get("type", ""))
+    context = problem.get("ctx") or {}
+    if kind in ("too_long", "too_short") and isinstance(problem.get("input"), str):
+        kind = f"string_{kind}"
+    template = VALIDATION.get(kind)
+    params: dict[str, object] = dict(context)
+    if kind in ("enum", "literal_error"):  # Pydantic says "'a', 'b' or 'c'"
+        expected = str(context.get("expected", ""))
+        params = {"allowed": ", ".join(re.findall(r"'([^']*)'", expected)) or expected}
+    if template is None or not set(re.findall(r"%\((\w+)\)s", template)) <= set(params):
+        return _plain(problem)  # no id, or a context without the parameter
+    return Text(template, params)
+
+
+def _plain(problem: Mapping[str, Any]) -> Text:
+    return Text(str(problem.get("msg", "")).removeprefix("Value error, "))
 
 
 def translate(value: Any, gettext: Callable[[str], str]) -> Any:
-    """A ``Text`` in the catalogue's language (parameters that are ``Text`` too); else as is."""
-    if not isinstance(value, Text):
+    """A ``Message`` (or ``Text``) in the catalogue's language, parameters too; else as is."""
+    if not isinstance(value, Message):
         return value
     if not value.template:
         return ""

@@ -93,14 +93,20 @@ def safe_next(target: str | None, default: str = "/") -> str:
     return target
 
 
+def security_headers(hsts: bool) -> list[tuple[str, str]]:
+    """The headers every response carries (HSTS only when the site is served over HTTPS)."""
+    headers = list(_HEADERS)
+    if hsts:
+        headers.append(("Strict-Transport-Security", "max-age=31536000"))
+    return headers
+
+
 class SecurityHeaders:
     """ASGI middleware adding the security headers, and ``no-store`` outside ``/static``."""
 
     def __init__(self, app: ASGIApp, *, hsts: bool, extra: Iterable[tuple[str, str]] = ()):
         self.app = app
-        self.headers = list(_HEADERS) + list(extra)
-        if hsts:
-            self.headers.append(("Strict-Transport-Security", "max-age=31536000"))
+        self.headers = security_headers(hsts) + list(extra)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

@@ -80,6 +80,12 @@ class NetworkFactsOut(BaseModel):
     path: list[ActorRefOut] = Field(description="Lead, introducer, candidate.")
 
 
+class ThemeRefOut(BaseModel):
+    code: str
+    name_nl: str
+    name_en: str
+
+
 class CandidateOut(BaseModel):
     rank: int
     actor: ActorRefOut
@@ -92,6 +98,9 @@ class CandidateOut(BaseModel):
     best_coalition_year: int | None
     active_coalitions: int
     network: NetworkFactsOut | None
+    matched_themes: list[ThemeRefOut] = Field(
+        description="The candidate's themes whose name matches the challenge's words."
+    )
 
 
 class PickOut(BaseModel):

@@ -34,6 +34,7 @@ from quadhelix.survey.schemas import (
 )
 from quadhelix.survey.scoring import WaveScores, hide_small_cells, network
 from quadhelix.survey.service import (
+    check_closing_day,
     close_wave,
     compare_waves,
     create_wave,
@@ -116,7 +117,9 @@ def list_surveys(
 def add_survey(
     data: WaveCreate, request: Request, response: Response, session: SessionDep, _u: EditorUser
 ) -> WavePublic:
-    """One respondent per member of the coalition (plus any ``actors``); no links yet."""
+    """One respondent per member of the coalition (plus any ``actors``); no links yet. A closing
+    day in the past is refused: nobody could answer."""
+    check_closing_day(data.closes_on)
     with references():
         wave = create_wave(session, data)
     response.headers["Location"] = str(request.url_for("read_survey", wave_id=wave.id))

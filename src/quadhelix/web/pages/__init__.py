@@ -13,6 +13,8 @@ from quadhelix.web.pages import (
     auth,
     builder,
     coalitions,
+    docs,
+    exports,
     home,
     imports,
     survey,
@@ -25,7 +27,19 @@ def include_pages(app: FastAPI) -> None:
     app.include_router(auth.router, include_in_schema=False)
     # Survey respondents have no account: their secret link stands in for a CSRF token.
     app.include_router(survey_respond.router, include_in_schema=False)
-    for module in (home, actors, coalitions, analysis, builder, imports, admin, account, survey):
+    for module in (
+        home,
+        actors,
+        coalitions,
+        analysis,
+        builder,
+        exports,
+        docs,
+        imports,
+        admin,
+        account,
+        survey,
+    ):
         app.include_router(
             module.router, include_in_schema=False, dependencies=[Depends(checked_form)]
         )

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from math import ceil
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from quadhelix.registry.actors import actor_public, create_actor, delete_actor, update_actor
+from quadhelix.registry.actors import (
+    actor_public,
+    create_actor,
+    delete_actor,
+    namesakes,
+    update_actor,
+)
 from quadhelix.registry.errors import NotFound, QuadhelixError
 from quadhelix.registry.filters import actor_filter
 from quadhelix.registry.identifiers import format_kbo
 from quadhelix.registry.model import Actor
+from quadhelix.registry.names import fold
 from quadhelix.registry.queries import ActorFilter, Page
 from quadhelix.registry.schemas import ActorCreate, ActorUpdate
 from quadhelix.registry.vocabulary import list_areas, list_themes
@@ -26,8 +32,10 @@ from quadhelix.web.listing import (
     actors_page,
     department_choices,
     memberships_page,
+    numbered_page,
+    page_count,
 )
-from quadhelix.web.messages import message_of
+from quadhelix.web.pages.filters import FilterErrors, given, read_page
 from quadhelix.web.pages.forms import (
     FormErrors,
     FormRejected,
@@ -56,10 +64,6 @@ class ActorChoices:
     parent: str | None
 
 
-def _blank_to_none(value: str | None) -> str | None:
-    return value.strip() or None if value else None
-
-
 def _options(session: Session) -> dict[str, Any]:
     return {
         "areas": list_areas(session),
@@ -79,20 +83,23 @@ def actor_list(
     theme: Annotated[str | None, Query(max_length=200)] = None,
     parent: Annotated[str | None, Query(max_length=200)] = None,
     sort: Annotated[str, Query(max_length=20)] = "name",
-    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    page: str | None = None,
 ) -> HTMLResponse:
+    """Empty fields are "not given"; a wrong filter is named next to its field; a page number
+    that is not one is page 1, and one past the end is the last page."""
     chosen = ActorChoices(
-        search=_blank_to_none(search),
+        search=given(search),
         helix=[h for h in helix if h],
         kind=[k for k in kind if k],
-        area=_blank_to_none(area),
-        theme=_blank_to_none(theme),
-        parent=_blank_to_none(parent),
+        area=given(area),
+        theme=given(theme),
+        parent=given(parent),
     )
     if sort.removeprefix("-") not in ACTOR_ORDER:
         sort = "name"
-    error = None
-    result: Page[Actor] | None
+    number = read_page(page)
+    errors = FilterErrors()
+    result: Page[Actor] | None = None
     try:
         filters = actor_filter(
             session,
@@ -103,18 +110,20 @@ def actor_list(
             theme=[chosen.theme] if chosen.theme else [],
             parent=chosen.parent,
         )
-        offset = (page - 1) * PAGE_SIZE
-        result = actors_page(session, filters, sort, PAGE_SIZE, offset, table_only=True)
+        result, number = numbered_page(
+            lambda offset: actors_page(session, filters, sort, PAGE_SIZE, offset, table_only=True),
+            number,
+            PAGE_SIZE,
+        )
     except QuadhelixError as problem:
-        error = message_of(problem)
-        result = None
+        errors.add(problem)
     context: dict[str, Any] = {
         "result": result,
-        "pages": ceil(result.total / PAGE_SIZE) if result else 0,
-        "page": page,
+        "pages": page_count(result.total, PAGE_SIZE) if result else 0,
+        "page": number,
         "sort": sort,
         "chosen": chosen,
-        "error": error,
+        "errors": errors,
     }
     if view.is_htmx and view.request.headers.get("HX-Target") == "results":
         return view.render("actors/_results.html", **context)
@@ -154,12 +163,38 @@ def new_actor_form(view: EditorView, session: SessionDep) -> HTMLResponse:
 @router.post("/actors/new")
 def new_actor(view: EditorView, session: SessionDep, form: CheckedForm) -> Response:
     values = form_values(form, multi=("themes",))
+    confirmed = values.pop("same_name", "") == "yes"
     options = _options(session)
     try:
-        actor = create_actor(session, ActorCreate.model_validate(values)).actor
+        data = ActorCreate.model_validate(values)
+        if not confirmed:
+            _ask_about_namesakes(view, session, None, values, options, data.name)
+        actor = create_actor(session, data).actor
+    except FormRejected:
+        raise
     except Exception as error:
         raise FormRejected(_form(view, None, values, options, form_errors(error))) from error
     return RedirectResponse(f"/actors/{actor.id}", status_code=303)
+
+
+def _ask_about_namesakes(
+    view: View,
+    session: Session,
+    actor: Actor | None,
+    values: dict[str, Any],
+    options: dict[str, Any],
+    name: str | None,
+    version: str | None = None,
+) -> None:
+    """Show the form again when another actor has this name, until the editor confirms."""
+    if name is None:
+        return
+    if actor is not None and fold(name) == actor.name_key:
+        return  # the actor keeps its own name
+    found = namesakes(session, name, other_than=actor.id if actor else None)
+    if found:
+        page = _form(view, actor, values, options, version=version, namesakes=found)
+        raise FormRejected(page)
 
 
 @router.get("/actors/{actor_id}")
@@ -180,15 +215,17 @@ def _form(
     options: dict[str, Any],
     errors: FormErrors | None = None,
     version: str | None = None,
+    namesakes: list[Actor] | None = None,
 ) -> HTMLResponse:
     errors = errors or FormErrors()
     return view.render(
         "actors/form.html",
-        status_code=errors.status if errors else 200,
+        status_code=errors.status if errors else (409 if namesakes else 200),
         actor=actor,
         values=values,
         errors=errors,
         version=version or (etag(actor) if actor else ""),
+        namesakes=namesakes or [],
         **options,
     )
 
@@ -206,11 +243,17 @@ def edit_actor(
     actor = _get(session, actor_id)
     version = etag(actor)
     values = form_values(form, multi=("themes",))
+    confirmed = values.pop("same_name", "") == "yes"
     options = _options(session)
     try:
         check_version(session, actor, form_text(form, "version"))
-        update_actor(session, actor, ActorUpdate.model_validate(values))
+        data = ActorUpdate.model_validate(values)
+        if not confirmed:
+            _ask_about_namesakes(view, session, actor, values, options, data.name, version)
+        update_actor(session, actor, data)
         session.flush()
+    except FormRejected:
+        raise
     except Exception as error:
         errors = form_errors(error)
         raise FormRejected(_form(view, actor, values, options, errors, version)) from error

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from math import ceil
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
@@ -29,8 +28,8 @@ from quadhelix.registry.vocab import HelixSector
 from quadhelix.registry.vocabulary import list_areas, list_themes
 from quadhelix.web.charts import bars
 from quadhelix.web.deps import MAX_ID, CheckedForm, SessionDep
-from quadhelix.web.listing import COALITION_ORDER, coalitions_page
-from quadhelix.web.messages import message_of
+from quadhelix.web.listing import COALITION_ORDER, coalitions_page, numbered_page, page_count
+from quadhelix.web.pages.filters import given, page_message, read_page
 from quadhelix.web.pages.forms import (
     FormErrors,
     FormRejected,
@@ -59,10 +58,6 @@ class CoalitionChoices:
     theme: str | None
 
 
-def _blank_to_none(value: str | None) -> str | None:
-    return value.strip() or None if value else None
-
-
 def _options(session: Session) -> dict[str, Any]:
     return {"areas": list_areas(session), "themes": list_themes(session)}
 
@@ -77,17 +72,21 @@ def coalition_list(
     area: Annotated[str | None, Query(max_length=200)] = None,
     theme: Annotated[str | None, Query(max_length=200)] = None,
     sort: Annotated[str, Query(max_length=20)] = "name",
-    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    page: str | None = None,
 ) -> HTMLResponse:
+    """Empty fields are "not given"; a wrong filter is named above the list, as a page says it
+    (no command-line hints); a page number that is not one is page 1, one past the end the last.
+    """
     chosen = CoalitionChoices(
-        search=_blank_to_none(search),
+        search=given(search),
         kind=[k for k in kind if k],
         status=[s for s in status if s],
-        area=_blank_to_none(area),
-        theme=_blank_to_none(theme),
+        area=given(area),
+        theme=given(theme),
     )
     if sort.removeprefix("-") not in COALITION_ORDER:
         sort = "name"
+    number = read_page(page)
     error = None
     result: Page[Coalition] | None
     try:
@@ -99,14 +98,18 @@ def coalition_list(
             area=[chosen.area] if chosen.area else [],
             theme=[chosen.theme] if chosen.theme else [],
         )
-        result = coalitions_page(session, filters, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        result, number = numbered_page(
+            lambda offset: coalitions_page(session, filters, sort, PAGE_SIZE, offset),
+            number,
+            PAGE_SIZE,
+        )
     except QuadhelixError as problem:
-        error = message_of(problem)
+        error = page_message(problem)
         result = None
     context: dict[str, Any] = {
         "result": result,
-        "pages": ceil(result.total / PAGE_SIZE) if result else 0,
-        "page": page,
+        "pages": page_count(result.total, PAGE_SIZE) if result else 0,
+        "page": number,
         "sort": sort,
         "chosen": chosen,
         "error": error,

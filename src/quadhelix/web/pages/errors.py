@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from http import HTTPStatus
 from urllib.parse import quote
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException
 
 from quadhelix.registry.errors import Conflict, InvalidValue, NotFound, QuadhelixError
 from quadhelix.web.deps import NotAllowed, NotSignedIn, Principal
-from quadhelix.web.messages import message_of
+from quadhelix.web.messages import message_of, validation_reason
 from quadhelix.web.pages.forms import FormRejected
 from quadhelix.web.pages.rendering import View, request_language
-from quadhelix.web.security import safe_next
+from quadhelix.web.security import safe_next, security_headers
 from quadhelix.web.versioning import PreconditionRequired
 
 
@@ -59,11 +60,44 @@ def page_error(request: Request, error: Exception) -> Response:
     detail = error.detail if isinstance(error, NotAllowed | HTTPException) else None
     if isinstance(error, QuadhelixError):
         detail = message_of(error)
+    if isinstance(detail, str) and detail == HTTPStatus(status).phrase:
+        detail = None  # Starlette's "Not Found" says in English what the heading says
+    problems = []
+    if isinstance(error, RequestValidationError):  # which parameter of the address, and why
+        problems = [(_parameter(p.get("loc", ())), validation_reason(p)) for p in error.errors()]
     response: HTMLResponse = view.render(
         "error.html",
         status_code=status,
         status=status,
-        title=HTTPStatus(status).phrase,
         detail=detail if isinstance(detail, str) else None,
+        problems=problems,
     )
+    return response
+
+
+def _parameter(location: Iterable[object]) -> str:
+    """A parameter's name from Pydantic's location: ("query", "page") -> "page"."""
+    parts = [str(part) for part in location if part not in ("query", "path", "body")]
+    return ".".join(parts) or "request"
+
+
+def server_error(request: Request, error: Exception) -> Response:
+    """An unexpected error: a page in the visitor's language (the server logs the traceback).
+
+    Starlette answers it outside the other middleware, so the security headers are added here.
+    """
+    state = request.app.state.quadhelix
+    response: Response
+    if request.url.path.startswith("/api/"):
+        response = JSONResponse(
+            {"title": "Internal Server Error", "status": 500},
+            status_code=500,
+            media_type="application/problem+json",
+        )
+    else:
+        principal = getattr(request.state, "principal", None) or Principal(None)
+        view = View(request, principal, state, request_language(request))
+        response = view.render("error.html", status_code=500, status=500, detail=None, problems=[])
+    response.headers.update(dict(security_headers(state.settings.secure_cookies)))
+    response.headers["Cache-Control"] = "no-store"
     return response

@@ -12,7 +12,7 @@ from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from quadhelix.registry.errors import Conflict, InvalidValue, NotFound, QuadhelixError
-from quadhelix.web.messages import Text, message_of, reason_of
+from quadhelix.web.messages import message_of, reason_of, validation_reason
 from quadhelix.web.security import CSRF_FIELD
 from quadhelix.web.versioning import EditConflict, PreconditionRequired
 
@@ -55,10 +55,12 @@ def form_errors(error: Exception) -> FormErrors:
         for problem in error.errors():
             loc = problem.get("loc", ())
             name = str(loc[0]) if loc else "form"
-            message: str = Text(str(problem.get("msg", "")).removeprefix("Value error, "))
+            message: str = validation_reason(problem)
             cause = getattr(problem.get("ctx", {}).get("error"), "__cause__", None)
             if isinstance(cause, InvalidValue):  # a domain error: keep it translatable
-                message = reason_of(cause) if loc else message_of(cause)
+                message = reason_of(cause)
+                if not loc:  # a check of the whole record ("ends before it starts")
+                    name = cause.field  # belongs to the field it names
             fields.setdefault(name, message)
         return FormErrors(fields)
     if isinstance(error, InvalidValue):

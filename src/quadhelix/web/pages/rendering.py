@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from math import isfinite
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+from babel.numbers import format_decimal
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -23,6 +25,28 @@ from quadhelix.web.messages import translate
 from quadhelix.web.security import LANGUAGE_COOKIE
 from quadhelix.web.state import AppState
 from quadhelix.web.translations import LANGUAGES, pick_language, translations
+
+
+def format_number(
+    value: float | None, language: str, digits: int | None = None, sign: bool = False
+) -> str:
+    """A number as the page's language writes it ("1.780" and "0,25" in Dutch).
+
+    ``digits``: that many decimals; without it whole numbers (and anything from 1000 up) are
+    shown whole and others with up to three significant digits. ``sign`` shows a "+" for gains.
+    None (a measure that does not apply) is a dash.
+    """
+    if value is None or not isfinite(value):
+        return "–"
+    if digits is not None:
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    elif float(value).is_integer() or abs(value) >= 1000:
+        pattern = "#,##0"
+    else:
+        pattern = "@##"
+    if sign and value:  # no sign on "no change"
+        pattern = f"+{pattern};-{pattern}"
+    return format_decimal(value, pattern, locale=language)
 
 
 class Renderer:
@@ -55,6 +79,10 @@ class Renderer:
         def theme_choices(themes: list[Theme]) -> list[tuple[str, str]]:
             return [(t.code, t.name_nl if language == "nl" else t.name_en) for t in themes]
 
+        def number(value: float | None, digits: int | None = None, sign: bool = False) -> str:
+            return format_number(value, language, digits, sign)
+
+        environment.filters["number"] = number
         environment.globals["label"] = translated_label
         environment.globals["choices"] = choices
 

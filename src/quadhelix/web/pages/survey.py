@@ -16,30 +16,34 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from quadhelix.accounts.model import Role, User
 from quadhelix.registry.coalitions import get_coalition
-from quadhelix.registry.errors import QuadhelixError
-from quadhelix.registry.model import Coalition
+from quadhelix.registry.errors import InvalidValue, QuadhelixError
+from quadhelix.registry.model import Coalition, Membership
 from quadhelix.survey.invitations import links_csv, new_links
 from quadhelix.survey.mail import MailFailed, MailNotConfigured, due_mail, mail_links
 from quadhelix.survey.model import SurveyRespondent
+from quadhelix.survey.questions import QuestionBank
 from quadhelix.survey.schemas import WaveCreate
 from quadhelix.survey.scoring import WaveScores, hide_small_cells
 from quadhelix.survey.service import (
+    check_closing_day,
     close_wave,
     compare_waves,
     create_wave,
     get_wave,
     list_waves,
     respondents_of,
+    wave_phase,
     wave_public,
     wave_results,
 )
 from quadhelix.web.charts import bars
 from quadhelix.web.deps import MAX_ID, CheckedForm, CurrentUser, SessionDep, public_base_url
+from quadhelix.web.messages import message_of, reason_of
 from quadhelix.web.pages.forms import FormErrors, form_errors, form_values
 from quadhelix.web.pages.rendering import EditorView, PublicView, View
 from quadhelix.web.translations import N_
@@ -58,6 +62,7 @@ WAVE_CLOSED = N_("wave #%(id)s is closed: invitations and reminders can no longe
 MailKind = Literal["invitations", "reminders"]
 MAX_NAMED = 50  # respondents named after a mailing that failed for them; the rest are counted
 MailError = Literal["not_configured", "failed"]
+MIN_MEMBERS = 2  # a survey asks members about each other
 
 
 def member_view(view: PublicView, _user: CurrentUser) -> View:
@@ -77,27 +82,81 @@ def _visible(scores: WaveScores, user: User) -> WaveScores:
     return scores if user.survey_analyst else hide_small_cells(scores)
 
 
+def _coalition_choices(session: Session) -> list[tuple[str, str]]:
+    """Coalitions a wave can survey (two members or more), by name, for the list page's select."""
+    members = func.count(func.distinct(Membership.actor_id))
+    rows = session.execute(
+        select(Coalition.id, Coalition.name)
+        .join(Membership, Membership.coalition_id == Coalition.id)
+        .group_by(Coalition.id, Coalition.name)
+        .having(members >= MIN_MEMBERS)
+        .order_by(Coalition.name, Coalition.id)
+    )
+    return [(str(id_), name) for id_, name in rows.all()]
+
+
+def _list_page(
+    view: View,
+    session: Session,
+    coalition: int | None,
+    chosen: str = "",
+    errors: FormErrors | None = None,
+) -> HTMLResponse:
+    wave_rows = list_waves(session, coalition)
+    waves = [wave_public(session, w) for w in wave_rows]
+    wanted = {w.coalition_id for w in waves if w.coalition_id}
+    rows = session.execute(select(Coalition.id, Coalition.name).where(Coalition.id.in_(wanted)))
+    names: dict[int, str] = dict(rows.all())
+    errors = errors or FormErrors()
+    return view.render(
+        "survey/list.html",
+        status_code=errors.status if errors else 200,
+        waves=waves,
+        phases={w.id: wave_phase(w) for w in wave_rows},
+        names=names,
+        coalition=coalition,
+        choices=_coalition_choices(session) if _may_edit(view) else [],
+        chosen=chosen or (str(coalition) if coalition else ""),
+        errors=errors,
+    )
+
+
 @router.get("/surveys")
 def survey_list(
     view: MemberView,
     session: SessionDep,
     coalition: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> HTMLResponse:
-    waves = [wave_public(session, w) for w in list_waves(session, coalition)]
-    wanted = {w.coalition_id for w in waves if w.coalition_id}
-    rows = session.execute(select(Coalition.id, Coalition.name).where(Coalition.id.in_(wanted)))
-    names: dict[int, str] = dict(rows.all())
-    return view.render("survey/list.html", waves=waves, names=names, coalition=coalition)
+    return _list_page(view, session, coalition)
+
+
+def _surveyable(session: Session, ref: str) -> Coalition:
+    """The coalition a new wave is for, by id (``8``, ``#8``), external id or exact name."""
+    if not ref.strip():
+        raise InvalidValue("coalition", ref, "choose a coalition")
+    found = get_coalition(session, ref)
+    members = session.scalar(
+        select(func.count(func.distinct(Membership.actor_id))).where(
+            Membership.coalition_id == found.id
+        )
+    )
+    if (members or 0) < MIN_MEMBERS:
+        raise InvalidValue("coalition", ref, "a survey needs at least two members")
+    return found
 
 
 @router.get("/surveys/new")
 def new_survey_form(
     view: EditorView,
     session: SessionDep,
-    coalition: Annotated[int, Query(ge=1, le=MAX_ID)],
+    coalition: Annotated[str, Query(max_length=300)] = "",
 ) -> HTMLResponse:
-    """Make a wave for a coalition: its members become the respondents."""
-    found = get_coalition(session, coalition)
+    """Make a wave for a coalition: its members become the respondents. Without a coalition
+    that can be surveyed, the list page's choice comes back with the reason."""
+    try:
+        found = _surveyable(session, coalition)
+    except QuadhelixError as error:
+        return _list_page(view, session, None, coalition, _coalition_error(error))
     today = date.today()
     values = {
         "coalition": str(found.id),
@@ -109,15 +168,25 @@ def new_survey_form(
     return view.render("survey/new.html", coalition=found, values=values, errors=FormErrors())
 
 
+def _coalition_error(error: QuadhelixError) -> FormErrors:
+    """A coalition that cannot be surveyed, as a message on the list page's choice."""
+    if isinstance(error, InvalidValue):
+        return FormErrors({"coalition": reason_of(error)})
+    return FormErrors({"coalition": message_of(error)})
+
+
 @router.post("/surveys")
 def create_survey(view: EditorView, session: SessionDep, form: CheckedForm) -> Response:
     values = form_values(form)
+    found = get_coalition(session, values.get("coalition") or "0")
+    data = {k: v or None for k, v in values.items()}
+    data.setdefault("opens_on", None)  # a missing date is refused like an empty one
+    data.setdefault("closes_on", None)
     try:
-        wave = create_wave(
-            session, WaveCreate.model_validate({k: v or None for k, v in values.items()})
-        )
+        checked = WaveCreate.model_validate(data)
+        check_closing_day(checked.closes_on)
+        wave = create_wave(session, checked)
     except (QuadhelixError, ValidationError) as error:
-        found = get_coalition(session, values.get("coalition") or "0")
         return view.render(
             "survey/new.html",
             status_code=422,
@@ -287,9 +356,12 @@ def survey_results_page(
     scores = _visible(wave_results(session, wave), user)
     names = {a.actor_id: a.name for a in scores.actors}
     others = [w for w in list_waves(session, wave.coalition_id) if w.id != wave.id]
+    bank = QuestionBank.model_validate(wave.questions)
     return view.render(
         "survey/results.html",
         wave=wave,
+        phase=wave_phase(wave),
+        level_names={level: text.text(view.language) for level, text in bank.levels.items()},
         public=wave_public(session, wave),
         scores=scores,
         names=names,

@@ -69,8 +69,8 @@ def test_unknown_and_ambiguous_references_are_explained(engine: Engine, tmp_path
 def test_an_exported_file_imports_back_into_the_same_registry(
     engine: Engine, tmp_path: Path
 ) -> None:
-    """Records without an external id are exported as qh-ID; their memberships and ties come
-    back to the same records."""
+    """Records without an external id are exported as qh-ID; the records themselves, their
+    memberships and ties come back to the same records (no copies)."""
     _registry(engine, tmp_path / "in")
     with engine.begin() as connection:
         connection.execute(text("UPDATE actor SET external_id = NULL WHERE external_id <> 'stad'"))
@@ -79,12 +79,26 @@ def test_an_exported_file_imports_back_into_the_same_registry(
     members = (tmp_path / "out" / "members.csv").read_text(encoding="utf-8")
     assert "qh-" in members
     before = dump(engine)
-    for kind in ("members", "ties"):
+    tables = {"actors": "actor", "coalitions": "coalition", "members": "membership", "ties": "tie"}
+    for kind, table in tables.items():
         report = import_spreadsheet(engine, kind, tmp_path / "out" / f"{kind}.csv")
-        table = "membership" if kind == "members" else "tie"
         counts = report.tables[table]
         assert (counts.created, counts.updated, counts.unchanged) == (0, 0, out.counts[kind])
     assert dump(engine) == before
+    # An edited export updates the record it came from.
+    actors = (tmp_path / "out" / "actors.csv").read_text(encoding="utf-8")
+    edited = write(
+        tmp_path / "edited.csv",
+        actors.replace("Universiteit Gent", "UGent").replace("0417.497.106", "0403.170.701"),
+    )
+    report = import_spreadsheet(engine, "actors", edited)
+    assert (report.tables["actor"].created, report.tables["actor"].updated) == (0, 2)
+    with engine.connect() as connection:
+        names = [row[0] for row in connection.execute(text("SELECT name FROM actor"))]
+    assert "UGent" in names and "Universiteit Gent" not in names
+    with engine.connect() as connection:
+        kbos = {row[0] for row in connection.execute(text("SELECT kbo FROM actor"))}
+    assert "0403170701" in kbos and "0417497106" not in kbos  # numbers are updated too
 
 
 def test_a_bare_number_is_another_systems_id_not_ours(engine: Engine, tmp_path: Path) -> None:

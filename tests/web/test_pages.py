@@ -163,6 +163,9 @@ def test_coalition_forms_and_member_management(site: Site) -> None:
     assert added.status_code == 303
     detail = browser.http.get(location)
     assert "Universiteit Gent" in detail.text and 'href="https://example.org/plan"' in detail.text
+    # One member: no survey wave yet, and the page says why.
+    assert "Een bevragingsronde heeft minstens twee leden nodig." in detail.text
+    assert "/surveys/new?coalition=" not in detail.text
     again = browser.http.post(
         location + "/members",
         data={"csrf_token": token, "actor": f"#{records.partner}", "role": "lead"},
@@ -354,3 +357,16 @@ def test_list_filter_errors_are_named_at_their_field_without_cli_hints(site: Sit
     coalitions = browser.http.get("/coalitions?area=nowhere&theme=&lang=en")
     assert coalitions.status_code == 200 and "unknown area" in coalitions.text
     assert "quadhelix areas" not in coalitions.text
+
+
+def test_a_coalition_with_two_members_offers_a_survey_wave(site: Site) -> None:
+    records = seed(site.engine, "s")
+    browser = site.browser("editor")
+    location = f"/coalitions/{records.coalition}"
+    assert "Een bevragingsronde heeft minstens twee leden nodig." in browser.http.get(location).text
+    token = browser.csrf(location)
+    second = {"csrf_token": token, "actor": f"#{records.partner}", "role": "partner"}
+    assert browser.http.post(location + "/members", data=second).status_code == 303
+    detail = browser.http.get(location).text
+    assert f'href="/surveys/new?coalition={records.coalition}"' in detail
+    assert "minstens twee leden" not in detail

@@ -6,7 +6,7 @@ An import is idempotent: a record whose values did not change is not written (no
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -22,6 +22,7 @@ from quadhelix.io.bulk import (
     reserve_ids,
     update_rows,
 )
+from quadhelix.io.csv_export import EXPORT_KEY
 from quadhelix.io.report import ImportReport, Message
 from quadhelix.io.validate import Batch, shown
 from quadhelix.io.vocabulary import NewArea, NewTheme, Vocabulary
@@ -85,6 +86,7 @@ class Upsert:
     existing: dict[str, dict[str, Any]] = field(default_factory=dict)
     ids: dict[str, int] = field(default_factory=dict)
     parents: dict[str, int] = field(default_factory=dict)  # registry records named as parents
+    exported: set[str] = field(default_factory=set)  # ids written as the export's qh-12
 
 
 def name_key(name: str) -> str:
@@ -117,6 +119,7 @@ def resolve(
     for row in fetch_in(connection, table, "external_id", ids, columns):
         plan.existing[row[1]] = dict(zip(columns, row, strict=True))
     _resolve_aliases(connection, plan, columns)
+    _resolve_export_keys(connection, plan, columns)
     for name, (link, owner) in spec.links.items():
         target = _link_column(spec, name)
         by_id = {record["id"]: record for record in plan.existing.values()}
@@ -178,6 +181,33 @@ def _resolve_aliases(connection: Connection, plan: Upsert, columns: list[str]) -
         plan.existing[ext] = by_id[owner]
 
 
+def _export_keys(
+    connection: Connection, table: Table, refs: Iterable[str | None]
+) -> dict[str, int]:
+    """``qh-12`` for record #12, when #12 has no external id: what the CSV export calls it."""
+    numbers = {ref: int(found.group(1)) for ref in refs if ref and (found := EXPORT_KEY.match(ref))}
+    if not numbers:
+        return {}
+    rows = fetch_in(connection, table, "id", sorted(set(numbers.values())), ["id", "external_id"])
+    keyless = {db_id for db_id, external_id in rows if external_id is None}
+    return {ref: db_id for ref, db_id in numbers.items() if db_id in keyless}
+
+
+def _resolve_export_keys(connection: Connection, plan: Upsert, columns: list[str]) -> None:
+    """Rows with the export's ``qh-12`` update record #12: an exported file comes back without
+    copies. The record keeps having no external id."""
+    values, table = plan.batch.values, plan.spec.table
+    missing = [ext for ext in values["external_id"] if ext not in plan.existing]
+    found = _export_keys(connection, table, missing)
+    if not found:
+        return
+    rows = fetch_in(connection, table, "id", sorted(set(found.values())), columns)
+    by_id = {row[0]: dict(zip(columns, row, strict=True)) for row in rows}
+    for ext, db_id in found.items():
+        plan.existing[ext] = by_id[db_id]
+        plan.exported.add(ext)
+
+
 def _alias_owners(
     connection: Connection, spec: EntitySpec, column: str, values: Sequence[Any]
 ) -> dict[Any, int]:
@@ -194,6 +224,7 @@ def _resolve_parents(connection: Connection, plan: Upsert) -> None:
     refs = batch.values["parent"]
     in_file = {ext: i for i, ext in enumerate(batch.values["external_id"]) if i not in batch.bad}
     plan.parents = dict(fetch_in(connection, table, "external_id", refs, ["external_id", "id"]))
+    plan.parents.update(_export_keys(connection, table, [r for r in refs if r not in plan.parents]))
     unresolved = [ref for ref in refs if ref is not None and ref not in plan.parents]
     if plan.spec.aliases is not None and unresolved:
         # A parent named by the id of a merged record is the record it was merged into.
@@ -396,8 +427,8 @@ def write(
             counts.unchanged += 1  # another row of the file writes this record
             continue
         row = wanted(index)
-        if record["external_id"] != ext:
-            for column in ALIAS_KEEPS:
+        if record["external_id"] != ext and ext not in plan.exported:
+            for column in ALIAS_KEEPS:  # a merged record's id: keep the survivor's numbers
                 row.pop(column, None)
         if any(record.get(k) != v for k, v in row.items()):
             changed.append((record["id"], row))

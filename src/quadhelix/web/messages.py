@@ -222,6 +222,14 @@ REASONS = (
         "%(members)s members: a moderate number of participants, which favours a separate "
         "administration"
     ),
+    N_(
+        "has %(cells)s cells, the header has %(width)s (delimiter %(delimiter)s; truncated "
+        "or wrong delimiter?)"
+    ),
+    N_(
+        "%(members)s members: a moderate number of participants, which favours a separate "
+        "administration"
+    ),
 )
 
 # Clashes with what the registry already holds (``Conflict``), shown above the form.

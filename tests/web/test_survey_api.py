@@ -329,3 +329,10 @@ def test_a_wave_that_closed_before_today_is_refused(site: Site) -> None:
     assert refused.status_code == 422 and "must not lie in the past" in refused.text
     assert "closes_on" in refused.text
     assert editor.get("/api/v1/surveys").json() == []
+    future = past | {"closes_on": "2099-12-31"}
+    made = editor.post("/api/v1/surveys", json=future)
+    assert made.status_code == 201
+    wave = made.json()
+    moved = editor.patch(f"/api/v1/surveys/{wave['id']}", json={"closes_on": "2021-01-01"})
+    assert moved.status_code == 422 and "must not lie in the past" in moved.text
+    assert editor.get(f"/api/v1/surveys/{wave['id']}").json()["closes_on"] == "2099-12-31"

@@ -154,7 +154,10 @@ def read_survey(wave: WaveDep, session: SessionDep, _user: CurrentUser) -> WaveP
 def change_survey(
     wave: WaveDep, data: WaveUpdate, session: SessionDep, _u: EditorUser
 ) -> WavePublic:
-    """Dates, title, consent text; the questions only until someone has answered."""
+    """Dates, title, consent text; the questions only until someone has answered. A new
+    closing day may not lie in the past (the wave would close the moment it changed)."""
+    if data.closes_on is not None:
+        check_closing_day(data.closes_on)
     return wave_public(session, update_wave(session, wave, data))
 
 

@@ -13,6 +13,7 @@ from quadhelix.match.challenge import MAX_SIZE
 from quadhelix.registry.errors import Conflict, InvalidValue, NotFound
 from quadhelix.registry.vocab import HelixSector, MemberRole
 from quadhelix.web.messages import (
+    CONFLICTS,
     REASONS,
     Text,
     message_of,
@@ -218,6 +219,8 @@ def test_every_message_a_page_can_show_is_a_catalogue_id() -> None:
     assert untranslated == set(), "add these to REASONS in web/messages.py and translate them"
     for reason in REASONS:
         assert dutch(reason) != reason, reason
+    assert len(set(REASONS)) == len(REASONS), "a reason is listed twice"
+    assert len(set(CONFLICTS)) == len(CONFLICTS), "a clash is listed twice"
 
 
 def test_clashes_and_schema_checks_show_in_the_pages_language(site: Site) -> None:

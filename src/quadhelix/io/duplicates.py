@@ -18,7 +18,7 @@ from functools import lru_cache
 from sqlalchemy import Connection, select
 
 from quadhelix.io.bulk import TABLES
-from quadhelix.io.report import Message, message
+from quadhelix.registry.messages import Message, message
 from quadhelix.registry.names import fold
 
 LEGAL_FORMS = frozenset(

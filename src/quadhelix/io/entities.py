@@ -23,9 +23,10 @@ from quadhelix.io.bulk import (
     update_rows,
 )
 from quadhelix.io.csv_export import EXPORT_KEY
-from quadhelix.io.report import ImportReport, Message
+from quadhelix.io.report import ImportReport
 from quadhelix.io.validate import Batch, shown
 from quadhelix.io.vocabulary import NewArea, NewTheme, Vocabulary
+from quadhelix.registry.messages import Message
 from quadhelix.registry.model import actor_theme, coalition_area, coalition_theme
 from quadhelix.registry.names import fold, slug
 

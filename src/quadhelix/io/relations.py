@@ -16,11 +16,12 @@ from sqlalchemy.orm import Session
 
 from quadhelix.io.bulk import TABLES, fetch_in, insert_columns, update_rows
 from quadhelix.io.csv_export import database_ref
-from quadhelix.io.report import ImportRejected, ImportReport, Message
+from quadhelix.io.report import ImportRejected, ImportReport
 from quadhelix.io.validate import Batch, shown
 from quadhelix.registry.actors import find_actor
 from quadhelix.registry.coalitions import find_coalition
 from quadhelix.registry.errors import Conflict
+from quadhelix.registry.messages import Message
 from quadhelix.registry.vocab import TieSource
 
 

@@ -3,35 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from quadhelix.registry.errors import QuadhelixError
-
-
-class Message(str):
-    """An English message that keeps its message id and parameters, for pages to translate.
-
-    It is the English text (the command line prints it, ``--json`` and the rejects file write it);
-    ``template`` is the id with ``%(name)s`` placeholders and ``params`` fills them in. A parameter
-    may be a ``Message`` too (a reason inside a message, a word such as "actor").
-    """
-
-    template: str
-    params: Mapping[str, object]
-
-    def __new__(cls, template: str, params: Mapping[str, object] | None = None) -> Message:
-        params = dict(params or {})
-        text = super().__new__(cls, template % params if params else template)
-        text.template = template
-        text.params = params
-        return text
-
-
-def message(template: str, **params: object) -> Message:
-    """``Message(template, params)`` with the parameters as keywords."""
-    return Message(template, params)
 
 
 @dataclass(frozen=True, order=True)

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
-from quadhelix.io.report import ImportRejected, Problem, message
+from quadhelix.io.report import ImportRejected, Problem
+from quadhelix.registry.messages import message
 from quadhelix.registry.names import fold
 
 MAX_CELL = 32_767  # Excel's own limit for one cell: nothing longer came from a spreadsheet

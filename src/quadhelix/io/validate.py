@@ -17,10 +17,11 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from quadhelix.io.report import Message, Problem, message
+from quadhelix.io.report import Problem
 from quadhelix.io.spreadsheet import Sheet
 from quadhelix.registry.errors import InvalidValue
 from quadhelix.registry.identifiers import normalise_kbo, parse_date
+from quadhelix.registry.messages import Message, message
 from quadhelix.registry.schemas import Website
 from quadhelix.registry.vocab import (
     ActorKind,

@@ -174,62 +174,6 @@ REASONS = (
     N_("centralisation %(value).2f: ties run through one member"),
     N_("centralisation %(value).2f: no member dominates"),
     N_("%(leads)s member(s) in the lead role"),
-    N_(
-        "has %(cells)s cells, the header has %(width)s (delimiter %(delimiter)s; truncated "
-        "or wrong delimiter?)"
-    ),
-    N_(
-        "%(members)s members: a moderate number of participants, which favours a separate "
-        "administration"
-    ),
-    N_(
-        "has %(cells)s cells, the header has %(width)s (delimiter %(delimiter)s; truncated "
-        "or wrong delimiter?)"
-    ),
-    N_(
-        "%(members)s members: a moderate number of participants, which favours a separate "
-        "administration"
-    ),
-    N_(
-        "has %(cells)s cells, the header has %(width)s (delimiter %(delimiter)s; truncated "
-        "or wrong delimiter?)"
-    ),
-    N_(
-        "%(members)s members: a moderate number of participants, which favours a separate "
-        "administration"
-    ),
-    N_(
-        "has %(cells)s cells, the header has %(width)s (delimiter %(delimiter)s; truncated "
-        "or wrong delimiter?)"
-    ),
-    N_(
-        "%(members)s members: a moderate number of participants, which favours a separate "
-        "administration"
-    ),
-    N_(
-        "has %(cells)s cells, the header has %(width)s (delimiter %(delimiter)s; truncated "
-        "or wrong delimiter?)"
-    ),
-    N_(
-        "%(members)s members: a moderate number of participants, which favours a separate "
-        "administration"
-    ),
-    N_(
-        "has %(cells)s cells, the header has %(width)s (delimiter %(delimiter)s; truncated "
-        "or wrong delimiter?)"
-    ),
-    N_(
-        "%(members)s members: a moderate number of participants, which favours a separate "
-        "administration"
-    ),
-    N_(
-        "has %(cells)s cells, the header has %(width)s (delimiter %(delimiter)s; truncated "
-        "or wrong delimiter?)"
-    ),
-    N_(
-        "%(members)s members: a moderate number of participants, which favours a separate "
-        "administration"
-    ),
 )
 
 # Clashes with what the registry already holds (``Conflict``), shown above the form.

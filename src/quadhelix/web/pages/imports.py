@@ -8,7 +8,6 @@ and the digest the editor saw, and only the session that uploaded it may confirm
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter
@@ -16,7 +15,7 @@ from fastapi.responses import HTMLResponse
 from starlette.datastructures import UploadFile
 
 from quadhelix.io.load import KINDS, import_spreadsheet
-from quadhelix.io.report import ImportRejected, ImportReport, Message, Problem
+from quadhelix.io.report import ImportRejected, ImportReport, Problem
 from quadhelix.io.spreadsheet import load_mapping
 from quadhelix.registry.errors import InvalidValue, NotFound, QuadhelixError
 from quadhelix.web.deps import CheckedForm
@@ -28,27 +27,6 @@ from quadhelix.web.uploads import MAX_BYTES, MAX_MAPPING_BYTES, Upload, session_
 
 router = APIRouter()
 GONE = N_("This upload was already imported or has expired; upload the file again.")
-
-
-def _text(value: object) -> object:
-    """An import's ``Message`` as a ``Text`` that pages translate, parameters included."""
-    if not isinstance(value, Message):
-        return value
-    return Text(value.template, {key: _text(param) for key, param in value.params.items()})
-
-
-@dataclass(frozen=True)
-class ShownProblem:
-    """A problem as a page lists it: where (file, row, column), and what in the page's language."""
-
-    file: str
-    row: int
-    column: str
-    message: object
-
-
-def _shown(problems: list[Problem]) -> list[ShownProblem]:
-    return [ShownProblem(p.file, p.row, p.column, _text(p.message)) for p in problems]
 
 
 def _owner(view: View) -> str:
@@ -114,14 +92,13 @@ def _check_mapping(view: View, upload: Upload) -> None:
 def _report(
     view: View, upload: Upload, report: ImportReport | None, problems: list[Problem], done: bool
 ) -> HTMLResponse:
-    duplicates = [(new, old, _text(why)) for new, old, why in report.duplicates] if report else []
     return view.render(
         "imports/report.html",
         status_code=200 if report is not None else 422,
         upload=upload,
         report=report,
-        problems=_shown(problems),
-        duplicates=duplicates,
+        problems=problems,  # their Messages are translated by the templates
+        duplicates=report.duplicates if report else [],
         done=done,
     )
 

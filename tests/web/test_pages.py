@@ -370,3 +370,12 @@ def test_a_coalition_with_two_members_offers_a_survey_wave(site: Site) -> None:
     detail = browser.http.get(location).text
     assert f'href="/surveys/new?coalition={records.coalition}"' in detail
     assert "minstens twee leden" not in detail
+
+
+def test_an_empty_result_offers_the_whole_list(site: Site) -> None:
+    seed(site.engine, "e")
+    browser = site.browser("viewer")
+    for path in ("/actors", "/coalitions"):
+        empty = browser.http.get(path, params={"search": "niets dat bestaat"})
+        assert f'<a href="{path}">Alles tonen</a>' in empty.text
+        assert "Alles tonen" not in browser.http.get(path).text

@@ -370,6 +370,8 @@ def test_a_coalition_with_two_members_offers_a_survey_wave(site: Site) -> None:
     detail = browser.http.get(location).text
     assert f'href="/surveys/new?coalition={records.coalition}"' in detail
     assert "minstens twee leden" not in detail
+    # Numbers as Dutch writes them: the two members' tie makes a density of one.
+    assert "<dt>Dichtheid van de relaties tussen de leden</dt><dd>1,00</dd>" in detail
 
 
 def test_an_empty_result_offers_the_whole_list(site: Site) -> None:

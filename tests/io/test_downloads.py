@@ -60,6 +60,9 @@ def test_csv_is_the_four_canonical_files_in_one_archive(
         ({"format": Format.GEXF, "as_of": "31/31/2020"}, "as_of"),
         ({"format": Format.CSV, "start": "gisteren"}, "from"),
         ({"format": Format.JSONLD, "base_iri": "stad.example"}, "base_iri"),
+        ({"format": Format.CSV, "tie_types": ["funding"]}, "tie_types"),  # CSV keeps them all
+        ({"format": Format.JSONLD, "tie_types": ["funding"]}, "tie_types"),
+        ({"format": Format.CSV, "coalition_kinds": ["project"]}, "coalition_kinds"),
     ],
 )
 def test_a_wrong_option_is_named_and_nothing_is_written(

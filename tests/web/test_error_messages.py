@@ -11,9 +11,11 @@ import quadhelix
 from quadhelix.accounts.passwords import MIN_LENGTH
 from quadhelix.match.challenge import MAX_SIZE
 from quadhelix.registry.errors import Conflict, InvalidValue, NotFound
+from quadhelix.registry.messages import Message
 from quadhelix.registry.vocab import HelixSector, MemberRole
 from quadhelix.web.messages import (
     CONFLICTS,
+    PAGE_REASONS,
     REASONS,
     Text,
     message_of,
@@ -271,3 +273,13 @@ def test_the_schemas_own_checks_speak_the_pages_language(site: Site) -> None:
     assert validation_reason({"type": "string_too_long", "ctx": {}, "msg": "too long"}) == (
         "too long"  # a context without the parameter keeps the English
     )
+
+
+def test_pages_never_send_people_to_the_command_line() -> None:
+    hint = Message("unknown theme %(theme)s; see `quadhelix themes list`", {"theme": "'x'"})
+    assert "quadhelix themes list" in hint  # the CLI keeps its hint
+    english = translate(hint, translations("en").gettext)
+    assert english == "unknown theme 'x'; see the list of themes, or tick 'Add unknown themes'"
+    assert "quadhelix" not in _dutch(hint)
+    for template, shown in PAGE_REASONS.items():
+        assert "quadhelix" in template and "quadhelix" not in shown

@@ -12,6 +12,8 @@ import pytest
 from quadhelix.accounts.model import Role, User
 from quadhelix.accounts.tokens import create_api_token
 from quadhelix.registry.database import transaction
+from quadhelix.survey.schemas import WaveCreate
+from quadhelix.survey.service import create_wave
 from quadhelix.web.settings import Settings
 from tests.survey.helpers import make_coalition
 from tests.survey.smtp_server import clear_smtp_environment, smtp_environment, smtp_server
@@ -336,3 +338,9 @@ def test_a_wave_that_closed_before_today_is_refused(site: Site) -> None:
     moved = editor.patch(f"/api/v1/surveys/{wave['id']}", json={"closes_on": "2021-01-01"})
     assert moved.status_code == 422 and "must not lie in the past" in moved.text
     assert editor.get(f"/api/v1/surveys/{wave['id']}").json()["closes_on"] == "2099-12-31"
+    with transaction(site.engine) as session:  # an earlier wave, recorded afterwards (CLI)
+        data = WaveCreate.model_validate(past)
+        earlier = create_wave(session, data).id
+    resent = {"title": "Bevraging 2020", "opens_on": "2020-01-01", "closes_on": "2020-02-01"}
+    renamed = editor.patch(f"/api/v1/surveys/{earlier}", json=resent)  # the wave sent back
+    assert renamed.status_code == 200 and renamed.json()["title"] == "Bevraging 2020"

@@ -4,6 +4,7 @@ survey analysts; anonymous visitors sign in."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -323,6 +324,14 @@ def test_the_list_page_offers_coalitions_to_survey_by_name(site: Site) -> None:
     alone = browser.http.get(f"/surveys/new?coalition={one}")
     assert alone.status_code == 422
     assert "een bevraging heeft minstens twee leden nodig" in alone.text
+    huge = browser.http.get("/surveys/new", params={"coalition": "9" * 20})  # no INTEGER id
+    assert huge.status_code == 422
+    assert "coalitie niet gevonden" in huge.text
+    # Sending the wave's form for a coalition that cannot be surveyed shows the choice again.
+    token = re.search(r'name="csrf_token" value="([^"]+)"', by_name.text).group(1)  # type: ignore[union-attr]
+    sent = {"csrf_token": token, "coalition": str(one), "opens_on": "2026-01-01"}
+    refused = browser.http.post("/surveys", data=sent | {"closes_on": "2099-01-01"})
+    assert refused.status_code == 422 and 'id="coalition-error"' in refused.text
 
 
 def test_a_wave_past_its_closing_day_shows_as_expired(site: Site) -> None:

@@ -8,7 +8,6 @@ leading ``'``; the import takes it off again.
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +21,7 @@ from quadhelix.io.spreadsheet import CANONICAL
 from quadhelix.registry.database import transaction
 from quadhelix.registry.filters import actor_filter, coalition_filter
 from quadhelix.registry.identifiers import format_kbo, parse_date
+from quadhelix.registry.instance import export_name, registry_key
 from quadhelix.registry.model import Actor, Coalition, Membership
 from quadhelix.registry.queries import (
     ActorFilter,
@@ -69,17 +69,9 @@ class CsvExport:
         return [self.directory / f"{kind}.csv" for kind in CANONICAL]
 
 
-EXPORT_KEY = re.compile(r"^qh-(\d+)$")  # what a record without an external id is exported as
-
-
-def _key(record: Actor | Coalition) -> str:
-    return record.external_id or f"qh-{record.id}"
-
-
-def database_ref(key: str) -> str | None:
-    """``#79`` for the export's ``qh-79`` (actor or coalition #79), else None."""
-    found = EXPORT_KEY.match(key)
-    return None if found is None else f"#{found.group(1)}"
+def _key(record: Actor | Coalition, registry: str) -> str:
+    """The record's external id, or ``qh-<registry key>-<id>`` (``registry/instance.py``)."""
+    return record.external_id or export_name(registry, record.id)
 
 
 def export_csv(
@@ -126,8 +118,9 @@ def export_csv(
             ),
             limit=None,
         ).items
-        actor_keys = {a.id: _key(a) for a in actors}
-        coalition_keys = {c.id: _key(c) for c in coalitions}
+        registry = registry_key(session)
+        actor_keys = {a.id: _key(a, registry) for a in actors}
+        coalition_keys = {c.id: _key(c, registry) for c in coalitions}
         rows: dict[str, list[list[str]]] = {kind: [] for kind in CANONICAL}
         for a in actors:
             parent = actor_keys.get(a.parent_id) if a.parent_id is not None else None

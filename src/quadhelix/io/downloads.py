@@ -24,6 +24,7 @@ from quadhelix.io.gexf import write_gexf
 from quadhelix.io.graphml import write_graphml
 from quadhelix.io.jsonld import DEFAULT_BASE_IRI, check_base_iri, jsonld_document, write_jsonld
 from quadhelix.registry.database import transaction
+from quadhelix.registry.errors import InvalidValue
 
 
 class Format(StrEnum):
@@ -74,6 +75,7 @@ def write_download(engine: Engine, request: ExportRequest, stream: BinaryIO) -> 
     Graph formats are read in one transaction, so the file is one consistent state of the
     registry; the CSV export opens its own.
     """
+    _check_applies(request)
     filters = export_filter(
         as_of=request.as_of,
         start=request.start,
@@ -93,6 +95,19 @@ def write_download(engine: Engine, request: ExportRequest, stream: BinaryIO) -> 
             return
         network = read_network(session, filters, request.view)
     (write_gexf if request.format is Format.GEXF else write_graphml)(network, stream)
+
+
+def _check_applies(request: ExportRequest) -> None:
+    """A filter the chosen format cannot apply is refused, not silently dropped."""
+    graphs = (Format.GEXF, Format.GRAPHML)
+    if request.tie_types and request.format not in graphs:
+        raise InvalidValue("tie_types", list(request.tie_types), "applies to GEXF and GraphML only")
+    if request.coalition_kinds and request.format not in (*graphs, Format.JSONLD):
+        raise InvalidValue(
+            "coalition_kinds",
+            list(request.coalition_kinds),
+            "applies to GEXF, GraphML and JSON-LD only",
+        )
 
 
 def _write_csv_zip(engine: Engine, request: ExportRequest, stream: BinaryIO) -> None:

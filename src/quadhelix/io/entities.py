@@ -22,10 +22,10 @@ from quadhelix.io.bulk import (
     reserve_ids,
     update_rows,
 )
-from quadhelix.io.csv_export import EXPORT_KEY
 from quadhelix.io.report import ImportReport
 from quadhelix.io.validate import Batch, shown
 from quadhelix.io.vocabulary import NewArea, NewTheme, Vocabulary
+from quadhelix.registry.instance import export_name, exported_id, stored_registry_key
 from quadhelix.registry.messages import Message
 from quadhelix.registry.model import actor_theme, coalition_area, coalition_theme
 from quadhelix.registry.names import fold, slug
@@ -185,8 +185,10 @@ def _resolve_aliases(connection: Connection, plan: Upsert, columns: list[str]) -
 def _export_keys(
     connection: Connection, table: Table, refs: Iterable[str | None]
 ) -> dict[str, int]:
-    """``qh-12`` for record #12, when #12 has no external id: what the CSV export calls it."""
-    numbers = {ref: int(found.group(1)) for ref in refs if ref and (found := EXPORT_KEY.match(ref))}
+    """``qh-<key>-12`` for record #12 of this registry, when #12 has no external id: what the
+    CSV export calls it. Names made by another registry (another key) stay external ids."""
+    key = stored_registry_key(connection)
+    numbers = {ref: db_id for ref in refs if ref and (db_id := exported_id(ref, key)) is not None}
     if not numbers:
         return {}
     rows = fetch_in(connection, table, "id", sorted(set(numbers.values())), ["id", "external_id"])
@@ -195,8 +197,8 @@ def _export_keys(
 
 
 def _resolve_export_keys(connection: Connection, plan: Upsert, columns: list[str]) -> None:
-    """Rows with the export's ``qh-12`` update record #12: an exported file comes back without
-    copies. The record keeps having no external id."""
+    """Rows with the export's ``qh-<key>-12`` update record #12 of this registry: an exported file
+    comes back without copies. The record keeps having no external id."""
     values, table = plan.batch.values, plan.spec.table
     missing = [ext for ext in values["external_id"] if ext not in plan.existing]
     found = _export_keys(connection, table, missing)
@@ -260,12 +262,26 @@ def _resolve_parents(connection: Connection, plan: Upsert) -> None:
 
 
 def _registry_parents(connection: Connection, table: Table) -> dict[str, str | None]:
-    """External id -> parent's external id, for the records that have a parent."""
+    """Record -> its parent, for the records that have one, each named as a file names it: by
+    external id, or as the export's ``qh-<key>-<id>`` when it has none (so that a loop through
+    records without an external id is seen too)."""
+    key = stored_registry_key(connection)
     parent = table.alias("parent")
-    query = select(table.c.external_id, parent.c.external_id).join(
+    query = select(table.c.id, table.c.external_id, parent.c.id, parent.c.external_id).join(
         parent, table.c.parent_id == parent.c.id
     )
-    return {child: up for child, up in connection.execute(query) if child is not None}
+
+    def name(db_id: int, external_id: str | None) -> str | None:
+        if external_id is not None:
+            return external_id
+        return None if key is None else export_name(key, db_id)
+
+    found = {}
+    for child_id, child, up_id, up in connection.execute(query):
+        child_name = name(child_id, child)
+        if child_name is not None:
+            found[child_name] = name(up_id, up)
+    return found
 
 
 def _resolve_vocabulary(

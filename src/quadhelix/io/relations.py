@@ -15,12 +15,13 @@ from sqlalchemy import Connection, Table
 from sqlalchemy.orm import Session
 
 from quadhelix.io.bulk import TABLES, fetch_in, insert_columns, update_rows
-from quadhelix.io.csv_export import database_ref
 from quadhelix.io.report import ImportRejected, ImportReport
 from quadhelix.io.validate import Batch, shown
 from quadhelix.registry.actors import find_actor
 from quadhelix.registry.coalitions import find_coalition
-from quadhelix.registry.errors import Conflict
+from quadhelix.registry.errors import Conflict, InvalidValue
+from quadhelix.registry.identifiers import format_kbo, normalise_kbo
+from quadhelix.registry.instance import exported_id, stored_registry_key
 from quadhelix.registry.messages import Message
 from quadhelix.registry.vocab import TieSource
 
@@ -68,6 +69,24 @@ SEVERAL = {
 }
 
 
+def _reference(ref: str, key: str | None, actors: bool) -> str | None:
+    """What to look a reference up by, as the forms would: ``#12`` for the export's own
+    ``qh-<key>-12``; a bare number only as a KBO number (``0417497106``, or ``417497106`` after
+    a spreadsheet dropped the zero), never as our database id, which another system's number
+    would then silently name. None when it cannot name anything here."""
+    db_id = exported_id(ref, key)
+    if db_id is not None:
+        return f"#{db_id}"
+    if not ref.strip().isdigit():
+        return ref
+    if not actors:
+        return None
+    try:
+        return format_kbo(normalise_kbo(ref))
+    except InvalidValue:
+        return None
+
+
 def _find_others(
     connection: Connection, table: Table, refs: Sequence[str], lookup: dict[str, int]
 ) -> dict[str, Message]:
@@ -77,13 +96,15 @@ def _find_others(
     if not refs:
         return failed
     find = find_actor if table is TABLES["actor"] else find_coalition
+    key = stored_registry_key(connection)
     with Session(connection) as session:
         for ref in refs:
-            if ref.strip().isdigit():  # another system's number, not our database id: say #12
+            wanted = _reference(ref, key, table is TABLES["actor"])
+            if wanted is None:
                 failed[ref] = Message(NOT_FOUND[table.name], {"ref": shown(ref)})
                 continue
             try:
-                record = find(session, database_ref(ref) or ref)
+                record = find(session, wanted)
             except Conflict as clash:
                 listed = clash.params.get("listed", "")
                 failed[ref] = Message(SEVERAL[table.name], {"ref": shown(ref), "listed": listed})

@@ -103,9 +103,12 @@ def _check_unique(session: Session, actor: Actor | None, column: str, value: str
 def _check_parent(actor: Actor | None, parent: Actor) -> None:
     """A parent must not be the actor itself or one of its own descendants."""
     current: Actor | None = parent
+    seen: set[int] = set()
     while current is not None:
-        if actor is not None and current.id == actor.id:
+        if (actor is not None and current.id == actor.id) or current.id in seen:
+            # the second: a loop already stored (by an older version), which must not hang us
             raise InvalidValue("parent", parent.name, "would make the org tree a loop")
+        seen.add(current.id)
         current = current.parent
 
 

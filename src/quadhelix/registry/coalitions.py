@@ -30,7 +30,7 @@ def find_coalition(session: Session, ref: str | int) -> Coalition | None:
     if coalition is not None:
         return coalition
     digits = text.removeprefix("#")
-    if digits.isdigit():
+    if digits.isdigit() and len(digits) < 10:  # an id fits an INTEGER column
         coalition = session.get(Coalition, int(digits))
         if coalition is not None:
             return coalition
@@ -77,9 +77,11 @@ def _set_parent(session: Session, coalition: Coalition, ref: str | None) -> None
         return
     parent = get_coalition(session, ref, "parent")
     current: Coalition | None = parent
+    seen: set[int] = set()
     while current is not None:
-        if current is coalition:
+        if current is coalition or current.id in seen:  # the second: a loop already stored
             raise InvalidValue("parent", ref, "would make a programme contain itself")
+        seen.add(current.id)
         current = current.parent
     coalition.parent = parent
 

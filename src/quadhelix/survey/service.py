@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from quadhelix.registry.actors import get_actor
 from quadhelix.registry.coalitions import get_coalition
 from quadhelix.registry.errors import Conflict, InvalidValue, NotFound
-from quadhelix.registry.model import Actor, Membership, Tie, utcnow
+from quadhelix.registry.model import Actor, Coalition, Membership, Tie, utcnow
 from quadhelix.registry.vocab import TieSource, TieType
 from quadhelix.survey.model import SurveyAnswer, SurveyRespondent, SurveyTie, SurveyWave
 from quadhelix.survey.questions import (
@@ -80,6 +80,37 @@ def wave_public(session: Session, wave: SurveyWave) -> WavePublic:
     )
 
 
+MIN_MEMBERS = 2  # a survey asks members about each other
+
+
+def _member_count() -> ColumnElement[int]:
+    return func.count(func.distinct(Membership.actor_id))
+
+
+def surveyable_coalitions(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of the coalitions a wave can survey: those with two members or more."""
+    rows = session.execute(
+        select(Coalition.id, Coalition.name)
+        .join(Membership, Membership.coalition_id == Coalition.id)
+        .group_by(Coalition.id, Coalition.name)
+        .having(_member_count() >= MIN_MEMBERS)
+        .order_by(Coalition.name, Coalition.id)
+    )
+    return [(id_, name) for id_, name in rows.all()]
+
+
+def surveyable_coalition(session: Session, ref: str) -> Coalition:
+    """The coalition a new wave is for, by id (``8``, ``#8``), external id or exact name; one
+    with fewer than two members is refused before anyone fills in the wave's form."""
+    if not ref.strip():
+        raise InvalidValue("coalition", ref, "choose a coalition")
+    found = get_coalition(session, ref)
+    members = session.scalar(select(_member_count()).where(Membership.coalition_id == found.id))
+    if (members or 0) < MIN_MEMBERS:
+        raise InvalidValue("coalition", ref, "a survey needs at least two members")
+    return found
+
+
 def _roster(session: Session, data: WaveCreate) -> tuple[int | None, str, list[Actor]]:
     actors: dict[int, Actor] = {}
     coalition_id, title = None, data.title
@@ -96,7 +127,7 @@ def _roster(session: Session, data: WaveCreate) -> tuple[int | None, str, list[A
     for ref in data.actors:
         actor = get_actor(session, ref, "actors")
         actors[actor.id] = actor
-    if len(actors) < 2:
+    if len(actors) < MIN_MEMBERS:
         raise InvalidValue("coalition", data.coalition, "a survey needs at least two members")
     return coalition_id, title or "Survey", list(actors.values())
 

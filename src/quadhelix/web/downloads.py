@@ -9,7 +9,6 @@ from typing import IO
 
 from fastapi.responses import StreamingResponse
 from sqlalchemy import Engine
-from starlette.background import BackgroundTask
 
 from quadhelix.io.downloads import ExportRequest, Format, write_download
 from quadhelix.registry.identifiers import parse_date
@@ -40,10 +39,13 @@ def download(engine: Engine, request: ExportRequest, today: date) -> StreamingRe
         _chunks(spool),
         media_type=request.format.media_type,
         headers={"Content-Disposition": f'attachment; filename="{file_name(request, today)}"'},
-        background=BackgroundTask(spool.close),
     )
 
 
 def _chunks(spool: IO[bytes]) -> Iterator[bytes]:
-    while chunk := spool.read(CHUNK):
-        yield chunk
+    """The file in pieces; the spool is closed when the answer ends or is abandoned."""
+    try:
+        while chunk := spool.read(CHUNK):
+            yield chunk
+    finally:
+        spool.close()

@@ -174,6 +174,8 @@ REASONS = (
     N_("centralisation %(value).2f: ties run through one member"),
     N_("centralisation %(value).2f: no member dominates"),
     N_("%(leads)s member(s) in the lead role"),
+    N_("applies to GEXF and GraphML only"),
+    N_("applies to GEXF, GraphML and JSON-LD only"),
 )
 
 # Clashes with what the registry already holds (``Conflict``), shown above the form.
@@ -204,6 +206,9 @@ UNKNOWN_AREA = N_("unknown area")
 PAGE_REASONS: Mapping[str, str] = {
     "unknown theme; see `quadhelix themes list`": UNKNOWN_THEME,
     "unknown area; see `quadhelix areas list`": UNKNOWN_AREA,
+    "unknown theme %(theme)s; see `quadhelix themes list`": N_(
+        "unknown theme %(theme)s; see the list of themes, or tick 'Add unknown themes'"
+    ),
 }
 
 # Pydantic's checks of query parameters and form fields, by the type of error it reports.
@@ -301,7 +306,7 @@ def translate(value: Any, gettext: Callable[[str], str]) -> Any:
     if not value.template:
         return ""
     params = {key: _parameter(param, gettext) for key, param in value.params.items()}
-    template = gettext(value.template)
+    template = gettext(PAGE_REASONS.get(value.template, value.template))  # no CLI hints
     try:
         return template % params if params else template
     except (KeyError, ValueError, TypeError):  # a translation that lost a placeholder

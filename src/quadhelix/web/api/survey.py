@@ -156,8 +156,8 @@ def change_survey(
 ) -> WavePublic:
     """Dates, title, consent text; the questions only until someone has answered. A new
     closing day may not lie in the past (the wave would close the moment it changed)."""
-    if data.closes_on is not None:
-        check_closing_day(data.closes_on)
+    if data.closes_on is not None and data.closes_on != wave.closes_on:
+        check_closing_day(data.closes_on)  # a client may send the whole wave back unchanged
     return wave_public(session, update_wave(session, wave, data))
 
 

@@ -34,9 +34,9 @@ from quadhelix.web.translations import N_
 
 ONE_OF = N_("must be one of %(allowed)s")
 
-# The name the domain gives a field, where the form's parameter has another name.
 MAX_PAGE = 100_000
 
+# The name the domain gives a field, where the form's parameter has another name.
 PARAMETERS: Mapping[str, str] = {
     "date_from": "from",
     "date_to": "to",

@@ -16,13 +16,12 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quadhelix.accounts.model import Role, User
-from quadhelix.registry.coalitions import get_coalition
 from quadhelix.registry.errors import InvalidValue, QuadhelixError
-from quadhelix.registry.model import Coalition, Membership
+from quadhelix.registry.model import Coalition
 from quadhelix.survey.invitations import links_csv, new_links
 from quadhelix.survey.mail import MailFailed, MailNotConfigured, due_mail, mail_links
 from quadhelix.survey.model import SurveyRespondent
@@ -37,6 +36,8 @@ from quadhelix.survey.service import (
     get_wave,
     list_waves,
     respondents_of,
+    surveyable_coalition,
+    surveyable_coalitions,
     wave_phase,
     wave_public,
     wave_results,
@@ -62,7 +63,6 @@ WAVE_CLOSED = N_("wave #%(id)s is closed: invitations and reminders can no longe
 MailKind = Literal["invitations", "reminders"]
 MAX_NAMED = 50  # respondents named after a mailing that failed for them; the rest are counted
 MailError = Literal["not_configured", "failed"]
-MIN_MEMBERS = 2  # a survey asks members about each other
 
 
 def member_view(view: PublicView, _user: CurrentUser) -> View:
@@ -80,19 +80,6 @@ def _may_edit(view: View) -> bool:
 
 def _visible(scores: WaveScores, user: User) -> WaveScores:
     return scores if user.survey_analyst else hide_small_cells(scores)
-
-
-def _coalition_choices(session: Session) -> list[tuple[str, str]]:
-    """Coalitions a wave can survey (two members or more), by name, for the list page's select."""
-    members = func.count(func.distinct(Membership.actor_id))
-    rows = session.execute(
-        select(Coalition.id, Coalition.name)
-        .join(Membership, Membership.coalition_id == Coalition.id)
-        .group_by(Coalition.id, Coalition.name)
-        .having(members >= MIN_MEMBERS)
-        .order_by(Coalition.name, Coalition.id)
-    )
-    return [(str(id_), name) for id_, name in rows.all()]
 
 
 def _list_page(
@@ -115,7 +102,9 @@ def _list_page(
         phases={w.id: wave_phase(w) for w in wave_rows},
         names=names,
         coalition=coalition,
-        choices=_coalition_choices(session) if _may_edit(view) else [],
+        choices=[(str(id_), name) for id_, name in surveyable_coalitions(session)]
+        if _may_edit(view)
+        else [],
         chosen=chosen or (str(coalition) if coalition else ""),
         errors=errors,
     )
@@ -130,21 +119,6 @@ def survey_list(
     return _list_page(view, session, coalition)
 
 
-def _surveyable(session: Session, ref: str) -> Coalition:
-    """The coalition a new wave is for, by id (``8``, ``#8``), external id or exact name."""
-    if not ref.strip():
-        raise InvalidValue("coalition", ref, "choose a coalition")
-    found = get_coalition(session, ref)
-    members = session.scalar(
-        select(func.count(func.distinct(Membership.actor_id))).where(
-            Membership.coalition_id == found.id
-        )
-    )
-    if (members or 0) < MIN_MEMBERS:
-        raise InvalidValue("coalition", ref, "a survey needs at least two members")
-    return found
-
-
 @router.get("/surveys/new")
 def new_survey_form(
     view: EditorView,
@@ -154,7 +128,7 @@ def new_survey_form(
     """Make a wave for a coalition: its members become the respondents. Without a coalition
     that can be surveyed, the list page's choice comes back with the reason."""
     try:
-        found = _surveyable(session, coalition)
+        found = surveyable_coalition(session, coalition)
     except QuadhelixError as error:
         return _list_page(view, session, None, coalition, _coalition_error(error))
     today = date.today()
@@ -178,7 +152,11 @@ def _coalition_error(error: QuadhelixError) -> FormErrors:
 @router.post("/surveys")
 def create_survey(view: EditorView, session: SessionDep, form: CheckedForm) -> Response:
     values = form_values(form)
-    found = get_coalition(session, values.get("coalition") or "0")
+    try:
+        found = surveyable_coalition(session, values.get("coalition") or "")
+    except QuadhelixError as error:
+        chosen = values.get("coalition") or ""
+        return _list_page(view, session, None, chosen, _coalition_error(error))
     data = {k: v or None for k, v in values.items()}
     data.setdefault("opens_on", None)  # a missing date is refused like an empty one
     data.setdefault("closes_on", None)

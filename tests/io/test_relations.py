@@ -186,3 +186,15 @@ def test_numbers_too_large_for_an_id_are_refused_row_by_row(engine: Engine, tmp_
     assert problems[1].startswith(
         f"m.csv:3:actor: no actor matches 'qh-{key}-99999999999999999999'"
     )
+
+
+def test_two_spellings_of_one_actor_are_not_a_tie(engine: Engine, tmp_path: Path) -> None:
+    """ "#12" and its name are the same actor: refused as a row, not by the database."""
+    _registry(engine, tmp_path / "in")
+    ugent = _ids(engine, "actor")["ugent"]
+    ties = write(tmp_path / "t.csv", f"source_id,target_id\n#{ugent},universiteit gent\n")
+    with pytest.raises(ImportRejected) as caught:
+        import_spreadsheet(engine, "ties", ties)
+    assert [str(p) for p in caught.value.problems] == [
+        "t.csv:2:target_id: a tie needs two different actors"
+    ]

@@ -372,6 +372,8 @@ def test_a_coalition_with_two_members_offers_a_survey_wave(site: Site) -> None:
     assert "minstens twee leden" not in detail
     # Numbers as Dutch writes them: the two members' tie makes a density of one.
     assert "<dt>Dichtheid van de relaties tussen de leden</dt><dd>1,00</dd>" in detail
+    shared = "(geen gegevens uit een bevraging) 1,00: breed gedeeld (&gt;= 0,5)"
+    assert shared in detail  # figures inside the governance reasons too
 
 
 def test_an_empty_result_offers_the_whole_list(site: Site) -> None:

@@ -10,7 +10,7 @@ import numpy as np
 
 from quadhelix.analytics.graphs import CoalitionRecord
 from quadhelix.analytics.network import degree_centralisation, density
-from quadhelix.registry.messages import Message, message
+from quadhelix.registry.messages import Figure, Message, message
 from quadhelix.registry.vocab import HelixSector, MemberRole
 
 SECTORS = tuple(sector.value for sector in HelixSector)
@@ -88,10 +88,10 @@ MODERATE = (
     "administration"
 )
 NO_SURVEY = "tie density (no survey data)"
-WIDELY_SHARED = "%(measure)s %(value).2f: widely shared (>= %(high)s)"
-NOT_WIDELY_SHARED = "%(measure)s %(value).2f: not widely shared (< %(high)s)"
-CENTRED = "centralisation %(value).2f: ties run through one member"
-NOT_CENTRED = "centralisation %(value).2f: no member dominates"
+WIDELY_SHARED = "%(measure)s %(value)s: widely shared (>= %(high)s)"
+NOT_WIDELY_SHARED = "%(measure)s %(value)s: not widely shared (< %(high)s)"
+CENTRED = "centralisation %(value)s: ties run through one member"
+NOT_CENTRED = "centralisation %(value)s: no member dominates"
 LEADS = "%(leads)s member(s) in the lead role"
 
 
@@ -164,7 +164,7 @@ def governance_fit(
         scores["network_administrative_organisation"] += points
         reasons.append(message(MANY if n > MANY_MEMBERS else MODERATE, members=n))
     if trust_like is not None:
-        found = {"measure": measure, "value": trust_like, "high": HIGH_DENSITY}
+        found = {"measure": measure, "value": Figure(trust_like), "high": Figure(HIGH_DENSITY, 1)}
         if trust_like >= HIGH_DENSITY:
             scores["shared"] += 1
             reasons.append(message(WIDELY_SHARED, **found))
@@ -176,10 +176,10 @@ def governance_fit(
     if centralisation is not None:
         if centralisation >= HIGH_CENTRALISATION:
             scores["lead_organisation"] += 1
-            reasons.append(message(CENTRED, value=centralisation))
+            reasons.append(message(CENTRED, value=Figure(centralisation)))
         else:
             scores["shared"] += 1
-            reasons.append(message(NOT_CENTRED, value=centralisation))
+            reasons.append(message(NOT_CENTRED, value=Figure(centralisation)))
     if leads and (centralisation is None or centralisation < HIGH_CENTRALISATION):
         scores["lead_organisation"] += 1
         reasons.append(message(LEADS, leads=leads))

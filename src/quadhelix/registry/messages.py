@@ -14,8 +14,8 @@ from typing import Self
 class Message(str):
     """An English sentence that keeps its message id (``template``) and ``params``.
 
-    A parameter may be a ``Message`` too (a reason inside a sentence), or a controlled value
-    (a ``StrEnum`` such as a role), which pages show by its label.
+    A parameter may be a ``Message`` too (a reason inside a sentence), a controlled value (a
+    ``StrEnum`` such as a role), which pages show by its label, or a ``Figure``.
     """
 
     template: str
@@ -27,6 +27,21 @@ class Message(str):
         text.template = template
         text.params = params
         return text
+
+
+class Figure(float):
+    """A measured value in a sentence, written with ``digits`` decimals: "0.46" in English, and
+    by pages as their language writes numbers ("0,46"). Use ``%(name)s`` for it."""
+
+    digits: int
+
+    def __new__(cls, value: float, digits: int = 2) -> Self:
+        figure = super().__new__(cls, value)
+        figure.digits = digits
+        return figure
+
+    def __str__(self) -> str:
+        return f"{float(self):.{self.digits}f}"
 
 
 def message(template: str, **params: object) -> Message:

@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import Any
 
 from quadhelix.registry.errors import InvalidValue, NotFound, QuadhelixError, shown
-from quadhelix.registry.messages import Message
+from quadhelix.registry.messages import Figure, Message
 from quadhelix.web.labels import in_sentence
 from quadhelix.web.translations import N_
 
@@ -169,10 +169,10 @@ REASONS = (
     N_("tie density (no survey data)"),
     N_("trust density"),
     N_("trust density (partner survey)"),
-    N_("%(measure)s %(value).2f: widely shared (>= %(high)s)"),
-    N_("%(measure)s %(value).2f: not widely shared (< %(high)s)"),
-    N_("centralisation %(value).2f: ties run through one member"),
-    N_("centralisation %(value).2f: no member dominates"),
+    N_("%(measure)s %(value)s: widely shared (>= %(high)s)"),
+    N_("%(measure)s %(value)s: not widely shared (< %(high)s)"),
+    N_("centralisation %(value)s: ties run through one member"),
+    N_("centralisation %(value)s: no member dominates"),
     N_("%(leads)s member(s) in the lead role"),
     N_("applies to GEXF and GraphML only"),
     N_("applies to GEXF, GraphML and JSON-LD only"),
@@ -299,13 +299,20 @@ def _plain(problem: Mapping[str, Any]) -> Text:
     return Text(str(problem.get("msg", "")).removeprefix("Value error, "))
 
 
-def translate(value: Any, gettext: Callable[[str], str]) -> Any:
-    """A ``Message`` (or ``Text``) in the catalogue's language, parameters too; else as is."""
+Numbers = Callable[[float, int], str]  # a figure with that many decimals, as a language writes it
+
+
+def translate(value: Any, gettext: Callable[[str], str], number: Numbers | None = None) -> Any:
+    """A ``Message`` (or ``Text``) in the catalogue's language, parameters too; else as is.
+
+    ``number`` writes a ``Figure`` parameter as the language does ("0,46"); without it, as the
+    English does.
+    """
     if not isinstance(value, Message):
         return value
     if not value.template:
         return ""
-    params = {key: _parameter(param, gettext) for key, param in value.params.items()}
+    params = {key: _parameter(param, gettext, number) for key, param in value.params.items()}
     template = gettext(PAGE_REASONS.get(value.template, value.template))  # no CLI hints
     try:
         return template % params if params else template
@@ -313,8 +320,10 @@ def translate(value: Any, gettext: Callable[[str], str]) -> Any:
         return str(value)
 
 
-def _parameter(value: object, gettext: Callable[[str], str]) -> object:
+def _parameter(value: object, gettext: Callable[[str], str], number: Numbers | None) -> object:
     """A controlled value (a role, a helix sector) says its label: "is al trekker van"."""
     if isinstance(value, StrEnum):
         return in_sentence(value, gettext)
-    return translate(value, gettext)
+    if isinstance(value, Figure) and number is not None:
+        return number(value, value.digits)
+    return translate(value, gettext, number)

@@ -58,6 +58,10 @@ class Renderer:
     @staticmethod
     def _environment(language: str) -> Environment:
         catalogue = translations(language)
+
+        def figure(value: float, digits: int) -> str:
+            return format_number(value, language, digits)
+
         environment = Environment(
             loader=PackageLoader("quadhelix.web", "templates"),
             autoescape=True,
@@ -66,7 +70,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             # Error messages (``web.messages.Text``) are shown in the page's language.
-            finalize=lambda value: translate(value, catalogue.gettext),
+            finalize=lambda value: translate(value, catalogue.gettext, figure),
         )
         environment.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from sqlalchemy import Connection, select
 
 from quadhelix.io.bulk import TABLES
-from quadhelix.registry.messages import Message, message
+from quadhelix.registry.messages import Figure, Message, message
 from quadhelix.registry.names import fold
 
 LEGAL_FORMS = frozenset(
@@ -201,7 +201,7 @@ def same_name(a: str, b: str) -> Message | None:
     total = sum(len(w) for w in wa) + sum(len(w) for w in wb)
     score = sum((len(x) + len(y)) * s for x, y, s in pairs) / total if total else 0.0
     if score >= SIMILAR_NAME:
-        return message("similar names (%(score)s)", score=f"{score:.2f}")
+        return message("similar names (%(score)s)", score=Figure(score))
     distinctive = [x for x, _y, _s in pairs if x not in GENERIC]
     if (
         len(pairs) == len(short)

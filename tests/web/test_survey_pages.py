@@ -17,6 +17,7 @@ from quadhelix.registry.database import transaction
 from quadhelix.survey.model import SurveyRespondent
 from quadhelix.survey.schemas import WaveCreate
 from quadhelix.survey.service import create_wave
+from quadhelix.web.pages import survey as survey_pages
 from tests.survey.helpers import make_coalition
 from tests.survey.smtp_server import clear_smtp_environment, smtp_environment, smtp_server
 from tests.web.conftest import Browser, Site, csrf_in
@@ -355,3 +356,17 @@ def test_a_wave_past_its_closing_day_shows_as_expired(site: Site) -> None:
     assert f'action="/surveys/{wave_id}/close"' in page.text  # closing still makes the ties
     listed = browser.http.get("/surveys").text
     assert "<td>verlopen (sluitingsdag voorbij)</td>" in listed and "<td>open</td>" not in listed
+
+
+def test_too_many_coalitions_for_a_list_are_chosen_by_name(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(survey_pages, "MAX_CHOICES", 1)
+    make_coalition(site.engine, 2, name="Zorgzame Buurt")
+    make_coalition(site.engine, 3, name="Warme Wijk")
+    browser = site.browser("editor")
+    listed = browser.http.get("/surveys")
+    assert '<input id="f-coalition" name="coalition" type="text"' in listed.text
+    assert "<option" not in listed.text.split('action="/surveys/new"')[1].split("</form>")[0]
+    chosen = browser.http.get("/surveys/new", params={"coalition": "Warme Wijk"})
+    assert chosen.status_code == 200 and "Nieuwe bevragingsronde voor Warme Wijk" in chosen.text

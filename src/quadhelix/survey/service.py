@@ -87,14 +87,16 @@ def _member_count() -> ColumnElement[int]:
     return func.count(func.distinct(Membership.actor_id))
 
 
-def surveyable_coalitions(session: Session) -> list[tuple[int, str]]:
-    """(id, name) of the coalitions a wave can survey: those with two members or more."""
+def surveyable_coalitions(session: Session, limit: int | None = None) -> list[tuple[int, str]]:
+    """(id, name) of the coalitions a wave can survey (two members or more), by name; at most
+    ``limit`` of them."""
     rows = session.execute(
         select(Coalition.id, Coalition.name)
         .join(Membership, Membership.coalition_id == Coalition.id)
         .group_by(Coalition.id, Coalition.name)
         .having(_member_count() >= MIN_MEMBERS)
         .order_by(Coalition.name, Coalition.id)
+        .limit(limit)
     )
     return [(id_, name) for id_, name in rows.all()]
 

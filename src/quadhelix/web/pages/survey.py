@@ -51,6 +51,7 @@ from quadhelix.web.translations import N_
 
 log = logging.getLogger(__name__)
 router = APIRouter()
+MAX_CHOICES = 300  # coalitions in the new wave's list; beyond that, a text field
 WaveId = Annotated[int, Path(ge=1, le=MAX_ID)]
 LEVEL_LABELS = {
     "awareness": N_("Awareness"),
@@ -82,6 +83,15 @@ def _visible(scores: WaveScores, user: User) -> WaveScores:
     return scores if user.survey_analyst else hide_small_cells(scores)
 
 
+def _choices(session: Session) -> list[tuple[str, str]] | None:
+    """The coalitions to choose from, or None when there are too many for a list (after a large
+    import): the page then asks for a name, #id or external id instead."""
+    found = surveyable_coalitions(session, limit=MAX_CHOICES + 1)
+    if len(found) > MAX_CHOICES:
+        return None
+    return [(str(id_), name) for id_, name in found]
+
+
 def _list_page(
     view: View,
     session: Session,
@@ -102,9 +112,7 @@ def _list_page(
         phases={w.id: wave_phase(w) for w in wave_rows},
         names=names,
         coalition=coalition,
-        choices=[(str(id_), name) for id_, name in surveyable_coalitions(session)]
-        if _may_edit(view)
-        else [],
+        choices=_choices(session) if _may_edit(view) else [],
         chosen=chosen or (str(coalition) if coalition else ""),
         errors=errors,
     )

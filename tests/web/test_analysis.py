@@ -120,7 +120,7 @@ def test_result_cache_is_bounded() -> None:
 
 def test_chart_geometry() -> None:
     made = bars([("a", 2, "x"), ("b", 4, "y")])
-    assert [b.length for b in made] == [0.5, 1.0] and made[0].text == "2"
+    assert [b.length for b in made] == [0.5, 1.0] and made[0].value == 2
     middle = diverging_bars([("silo", -1.0, 0.0), ("open", 0.5, None)])
     assert (middle[0].start, middle[0].length, middle[0].marker) == (0.0, 0.5, 0.5)
     assert (middle[1].start, middle[1].length, middle[1].marker) == (0.5, 0.25, None)

@@ -54,3 +54,21 @@ def test_an_unexpected_error_is_a_page_with_the_security_headers(
     assert "Er ging iets mis" in page.text and "a bug" not in page.text
     assert page.headers["Content-Security-Policy"] and page.headers["Cache-Control"] == "no-store"
     assert page.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_an_old_form_and_a_missing_wave_are_said_in_dutch(site: Site) -> None:
+    editor = site.browser("editor")
+    stale = editor.http.post("/actors/new", data={"csrf_token": "old", "name": "X"})
+    assert stale.status_code == 403
+    assert "het formulier is verlopen of kwam niet van deze site" in stale.text
+    missing = editor.http.get("/surveys/99999")
+    assert missing.status_code == 404 and "bevragingsronde niet gevonden: 99999" in missing.text
+
+
+def test_one_result_is_singular(site: Site) -> None:
+    editor = site.browser("editor")
+    token = editor.csrf("/actors/new")
+    made = {"csrf_token": token, "name": "Enige", "helix": "business", "kind": "organisation"}
+    assert editor.http.post("/actors/new", data=made).status_code == 303
+    assert "1 resultaat" in editor.http.get("/actors").text
+    assert "1 result<" in editor.http.get("/actors", params={"lang": "en"}).text

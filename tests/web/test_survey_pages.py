@@ -108,7 +108,7 @@ def test_results_and_comparison_pages_for_viewers_and_analysts(site: Site) -> No
     ).json()["id"]
     compare = viewer.http.get(f"/surveys/compare?before={second}&after={wave}")
     assert compare.status_code == 200 and 'id="comparison"' in compare.text
-    assert "-1.00" in compare.text  # response rate from 1.00 to 0.00
+    assert "-1,00" in compare.text  # response rate from 1,00 to 0,00, as Dutch writes it
     listed = viewer.http.get("/surveys")
     assert f'href="/surveys/{wave}"' in listed.text
     assert viewer.http.get("/surveys/new?coalition=1").status_code == 403

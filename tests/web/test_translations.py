@@ -23,11 +23,10 @@ def _extracted() -> set[str]:
     method_map = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
     options = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
     return {
-        message
+        message if isinstance(message, str) else str(tuple(message))  # a plural: both forms
         for _file, _line, message, _comments, _context in extract_from_dir(
             str(WEB), method_map, options
         )
-        if isinstance(message, str)
     }
 
 

@@ -17,7 +17,7 @@ class Bar:
     """One bar: ``start`` and ``length`` are fractions of the plot's width (0..1)."""
 
     label: str
-    text: str
+    value: float | None  # shown as the page's language writes numbers (the ``number`` filter)
     css: str
     start: float
     length: float
@@ -28,9 +28,7 @@ def bars(items: Sequence[tuple[str, float, str]], maximum: float | None = None) 
     """Bars from zero for (label, value, css class) items; values below zero count as zero."""
     top = maximum if maximum is not None else max((v for _, v, _ in items), default=0.0)
     scale = 1.0 / top if top > 0 else 0.0
-    return [
-        Bar(label, _number(value), css, 0.0, max(value, 0.0) * scale) for label, value, css in items
-    ]
+    return [Bar(label, value, css, 0.0, max(value, 0.0) * scale) for label, value, css in items]
 
 
 def diverging_bars(items: Sequence[tuple[str, float | None, float | None]]) -> list[Bar]:
@@ -41,7 +39,7 @@ def diverging_bars(items: Sequence[tuple[str, float | None, float | None]]) -> l
         start = 0.5 + min(shown, 0.0) / 2
         css = "negative" if shown < 0 else "positive"
         marker = None if reference is None else 0.5 + max(-1.0, min(1.0, reference)) / 2
-        found.append(Bar(label, _number(value), css, start, abs(shown) / 2, marker))
+        found.append(Bar(label, value, css, start, abs(shown) / 2, marker))
     return found
 
 
@@ -50,11 +48,3 @@ def heat_level(count: int, maximum: int) -> int:
     if count <= 0 or maximum <= 0:
         return 0
     return 1 + min(HEAT_LEVELS - 2, int((count / maximum) * (HEAT_LEVELS - 1) - 1e-9))
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return "–"
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.2f}"

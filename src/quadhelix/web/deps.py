@@ -18,7 +18,7 @@ from starlette.datastructures import FormData
 
 from quadhelix.accounts.model import Role, User, WebSession
 from quadhelix.accounts.tokens import user_for_api_token, web_session_for_cookie
-from quadhelix.web.messages import ROLE_NEEDED, Text
+from quadhelix.web.messages import FORM_EXPIRED, ROLE_NEEDED, Text
 from quadhelix.web.security import (
     CSRF_FIELD,
     CSRF_HEADER,
@@ -174,7 +174,7 @@ async def checked_form(request: Request, principal: PrincipalDep) -> FormData:
         raise NotSignedIn
     given = form.get(CSRF_FIELD)
     if not isinstance(given, str) or not tokens_match(principal.csrf_token, given):
-        raise NotAllowed("the form has expired or did not come from this site; reload the page")
+        raise NotAllowed(Text(FORM_EXPIRED))
     return form
 
 

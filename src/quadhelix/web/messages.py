@@ -41,6 +41,7 @@ SUBJECTS = (
     N_("include"),
     N_("exclude"),
     N_("parent"),
+    N_("wave"),
 )
 
 # Reasons of the registry, the coalition builder, imports and accounts shown on pages.
@@ -239,6 +240,9 @@ VALIDATION = {
     "enum": _ONE_OF,
     "literal_error": _ONE_OF,
 }
+
+# A form sent without this session's token (an old tab, another site).
+FORM_EXPIRED = N_("the form has expired or did not come from this site; reload the page")
 
 # Why a signed-in person may not do something (the roles are said by their label).
 ROLE_NEEDED = N_("this needs the %(needed)s role; you are %(role)s")

@@ -222,3 +222,19 @@ def test_silo_page_offers_two_different_groupings_of_the_org_tree(site: Site) ->
     table = site.browser("viewer").http.get("/silos?by=helix").text.split('id="ei"', 1)[1]
     cells = re.findall(r'<td class="number[^"]*">([^<]*)</td>', table)
     assert cells and not [c for c in cells if re.search(r"\d\.\d", c)]
+
+
+def test_silo_groups_are_named_as_people_know_them(site: Site) -> None:
+    with transaction(site.engine) as session:
+        one = create_actor(
+            session, ActorCreate(name="Buurthuis", helix="civil_society", area="Nieuwe Molens")
+        ).actor
+        two = create_actor(session, ActorCreate(name="Bakkerij", helix="business", area="Rabot"))
+        add_tie(session, TieCreate(source_actor=f"#{one.id}", target_actor=f"#{two.actor.id}"))
+    viewer = site.browser("viewer")
+    by_area = viewer.http.get("/silos", params={"by": "area"}).text
+    report = by_area.split('id="matrix"', 1)[1]  # the filter's options use the codes
+    assert '<th scope="row">Nieuwe Molens</th>' in report and "nieuwe-molens" not in report
+    by_sector = viewer.http.get("/silos", params={"by": "helix"}).text
+    assert ">Middenveld</text>" in by_sector  # the chart's labels, in Dutch
+    assert "civil_society</text>" not in by_sector

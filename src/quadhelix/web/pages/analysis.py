@@ -11,12 +11,14 @@ from fastapi.responses import HTMLResponse
 
 from quadhelix.analytics.reports import SILO_GROUPINGS, silos_report
 from quadhelix.registry.errors import QuadhelixError
+from quadhelix.registry.model import Area
+from quadhelix.registry.vocab import HelixSector
 from quadhelix.registry.vocabulary import list_areas, list_themes
 from quadhelix.web.charts import diverging_bars, heat_level
 from quadhelix.web.deps import SessionDep
 from quadhelix.web.network import SIZE_METRICS
 from quadhelix.web.pages.filters import network_form, read_choice, typed
-from quadhelix.web.pages.rendering import ReaderView
+from quadhelix.web.pages.rendering import ReaderView, View
 
 router = APIRouter(include_in_schema=False)
 
@@ -56,16 +58,31 @@ def silos_page(view: ReaderView, session: SessionDep) -> HTMLResponse:
             form.errors.add(problem)
     matrix = report.by_sector if report else None
     top = max((max(row, default=0) for row in matrix.counts), default=0) if matrix else 0
+    areas = list_areas(session)
+    names = _group_names(view, by, areas)
     return view.render(
         "analysis/silos.html",
         values=form.values,
         by=by,
         errors=form.errors,
         report=report,
+        group_names=names,
         levels=[[heat_level(c, top) for c in row] for row in matrix.counts] if matrix else [],
-        ei_bars=diverging_bars([(g.group, g.ei, g.expected_ei) for g in report.ei.groups])
+        ei_bars=diverging_bars(
+            [(names.get(g.group, g.group), g.ei, g.expected_ei) for g in report.ei.groups]
+        )
         if report
         else [],
-        areas=list_areas(session),
+        areas=areas,
         themes=list_themes(session),
     )
+
+
+def _group_names(view: View, by: str, areas: list[Area]) -> dict[str, str]:
+    """What a group is called on the page: a sector by its label, an area by its name (the
+    report keys them by code); departments and units already are names."""
+    if by == "helix":
+        return {sector.value: view.label("helix", sector.value) for sector in HelixSector}
+    if by == "area":
+        return {area.code: area.name for area in areas}
+    return {}

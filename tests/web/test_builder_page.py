@@ -8,8 +8,10 @@ from urllib.parse import urlencode
 from sqlalchemy import func, select
 
 from quadhelix.accounts.model import Role
+from quadhelix.registry.actors import create_actor
 from quadhelix.registry.database import transaction
 from quadhelix.registry.model import Coalition, Membership
+from quadhelix.registry.schemas import ActorCreate
 from tests.web.builder_seed import builder_seed
 from tests.web.conftest import Site
 
@@ -199,3 +201,16 @@ def test_api_proposal_and_ranking(site: Site) -> None:
     assert empty.status_code == 422 and empty.json()["errors"][0]["field"] == "text"
     extra = viewer.post("/api/v1/builder/proposal", json=body | {"colour": "red"})
     assert extra.status_code == 422
+
+
+def test_a_lead_named_by_two_actors_is_a_field_error_in_dutch(site: Site) -> None:
+    builder_seed(site.engine)
+    with transaction(site.engine) as session:
+        twin = create_actor(session, ActorCreate(name="Dienst Groen", helix="government")).actor
+    browser = site.browser("viewer")
+    asked = browser.http.get("/builder?" + urlencode(ASK))
+    assert asked.status_code == 422
+    error = re.search(r'<p class="field-error" id="lead-error">([^<]*)</p>', asked.text)
+    assert error and error.group(1).startswith("past op meerdere actoren (")
+    assert f"#{twin.id}" in error.group(1) and error.group(1).endswith("; gebruik een id")
+    assert '<a href="#f-lead">Trekker</a>: past op meerdere actoren' in asked.text

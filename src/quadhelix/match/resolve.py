@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from quadhelix.match.data import MatchData
-from quadhelix.registry.errors import Conflict, InvalidValue, NotFound
+from quadhelix.registry.errors import InvalidValue, NotFound
 from quadhelix.registry.names import fold, slug
 
 
@@ -54,11 +54,9 @@ class Lookup:
         named = self._by_name.get(fold(text), [])
         if len(named) > 1:
             listed = ", ".join(self.data.actors.key[i] for i in named[:5])
-            raise Conflict(
-                template="%(field)s: %(text)r names several actors (%(listed)s); use an id",
-                field=field,
-                text=text,
-                listed=listed,
+            # a wrong value of this field (shown next to it), not a clash with stored data
+            raise InvalidValue(
+                field, text, "names several actors (%(listed)s); use an id", listed=listed
             )
         if not named:
             raise NotFound(field, ref)

@@ -177,12 +177,12 @@ REASONS = (
     N_("%(leads)s member(s) in the lead role"),
     N_("applies to GEXF and GraphML only"),
     N_("applies to GEXF, GraphML and JSON-LD only"),
+    N_("names several actors (%(listed)s); use an id"),
 )
 
 # Clashes with what the registry already holds (``Conflict``), shown above the form.
 CONFLICTS = (
     N_("actor: %(text)r names several actors (%(listed)s); use an id"),
-    N_("%(field)s: %(text)r names several actors (%(listed)s); use an id"),
     N_("coalition: %(text)r names several coalitions (%(listed)s); use an id"),
     N_("%(column)s: %(value)r is already used by actor #%(id)s %(name)r"),
     N_("%(column)s: %(value)r belonged to an actor merged into #%(id)s %(name)r"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import zipfile
@@ -79,3 +80,17 @@ def test_formats_name_their_media_type_and_suffix() -> None:
     assert (Format.GEXF.media_type, Format.GEXF.suffix) == ("application/gexf+xml", ".gexf")
     assert (Format.CSV.media_type, Format.CSV.suffix) == ("application/zip", ".zip")
     assert Format.JSONLD.media_type == "application/ld+json"
+
+
+def test_a_filtered_csv_holds_the_same_actors_as_the_graph_formats(
+    engine: Engine, small: Small
+) -> None:
+    """Theme "climate": its coalition's members too, with their memberships (as analytics)."""
+    graph = nx.read_graphml(io.BytesIO(_file(engine, format=Format.GRAPHML, themes=["climate"])))
+    in_graph = {data["name"] for _, data in graph.nodes(data=True)}
+    archive = zipfile.ZipFile(io.BytesIO(_file(engine, format=Format.CSV, themes=["climate"])))
+    actors = list(csv.reader(archive.read("actors.csv").decode("utf-8").splitlines()))[1:]
+    in_csv = {row[1] for row in actors}
+    assert in_csv == in_graph and "Buurtwerk Rabot" in in_csv  # a member, not tagged itself
+    members = archive.read("members.csv").decode("utf-8").splitlines()[1:]
+    assert len(members) >= 3  # the climate plan's three members

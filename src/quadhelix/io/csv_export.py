@@ -13,39 +13,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Engine, Select, select
+from sqlalchemy import Engine, select
 
-from quadhelix.io.export_filters import Period, TieInPeriod
+from quadhelix.analytics.graphs import load_coalitions
+from quadhelix.io.export_filters import CoalitionIds, Period, TieInPeriod, export_filter
+from quadhelix.io.export_records import kept_actors, select_actors
 from quadhelix.io.safety import neutralise
 from quadhelix.io.spreadsheet import CANONICAL
 from quadhelix.registry.database import transaction
-from quadhelix.registry.filters import actor_filter, coalition_filter
 from quadhelix.registry.identifiers import format_kbo, parse_date
 from quadhelix.registry.instance import export_name, registry_key
 from quadhelix.registry.model import Actor, Coalition, Membership
 from quadhelix.registry.queries import (
-    ActorFilter,
-    CoalitionFilter,
-    list_actors,
     list_coalitions,
     list_ties,
 )
-
-
-@dataclass(frozen=True)
-class _ActorsInPeriod(ActorFilter):
-    period: Period = field(default_factory=Period)
-
-    def apply(self, query: Select[tuple[Actor]]) -> Select[tuple[Actor]]:
-        return super().apply(query).where(self.period.clause(Actor))
-
-
-@dataclass(frozen=True)
-class _CoalitionsInPeriod(CoalitionFilter):
-    period: Period = field(default_factory=Period)
-
-    def apply(self, query: Select[tuple[Coalition]]) -> Select[tuple[Coalition]]:
-        return super().apply(query).where(self.period.clause(Coalition))
 
 
 def _text(value: str | None) -> str:
@@ -99,25 +81,12 @@ def export_csv(
         day or (None if start is None else parse_date(start, "from")),
         day or (None if end is None else parse_date(end, "to")),
     )
+    filters = export_filter(as_of=as_of, start=start, end=end, themes=theme, areas=area)
     with transaction(engine) as session:
-        chosen_actors = actor_filter(session, theme=theme, area=area)
-        actors = list_actors(
-            session,
-            _ActorsInPeriod(
-                area_ids=chosen_actors.area_ids, theme_ids=chosen_actors.theme_ids, period=period
-            ),
-            limit=None,
-        ).items
-        chosen_coalitions = coalition_filter(session, theme=theme, area=area)
-        coalitions = list_coalitions(
-            session,
-            _CoalitionsInPeriod(
-                area_ids=chosen_coalitions.area_ids,
-                theme_ids=chosen_coalitions.theme_ids,
-                period=period,
-            ),
-            limit=None,
-        ).items
+        # The same actors and coalitions as the other exports and the analytics keep.
+        actors = kept_actors(session, select_actors(session, filters).actor_ids)
+        coalition_ids = [record.id for record in load_coalitions(session, filters.graph)]
+        coalitions = list_coalitions(session, CoalitionIds(ids=coalition_ids), limit=None).items
         registry = registry_key(session)
         actor_keys = {a.id: _key(a, registry) for a in actors}
         coalition_keys = {c.id: _key(c, registry) for c in coalitions}

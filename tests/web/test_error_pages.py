@@ -15,6 +15,8 @@ def test_an_unknown_address_is_not_found_in_dutch_and_english(site: Site) -> Non
     assert dutch.status_code == 404
     assert "Niet gevonden" in dutch.text and "Foutcode 404" in dutch.text
     assert "Not Found" not in dutch.text  # neither Starlette's detail nor the status phrase
+    assert 'href="/account"' in dutch.text  # still signed in: the menu and the name stay
+    assert "Aanmelden</a>" not in dutch.text
     english = browser.http.get("/no-such-page", params={"lang": "en"})
     assert "Not found" in english.text and "Error code 404" in english.text
 

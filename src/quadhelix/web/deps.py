@@ -93,12 +93,13 @@ class Principal:
 
 
 def get_principal(request: Request, session: SessionDep, state: StateDep) -> Principal:
-    principal = _identify(request, session, state)
+    principal = identify(request, session, state)
     request.state.principal = principal  # for error pages rendered outside the handler
     return principal
 
 
-def _identify(request: Request, session: Session, state: AppState) -> Principal:
+def identify(request: Request, session: Session, state: AppState) -> Principal:
+    """The principal of a request: its API token, its session cookie, or nobody."""
     authorization = request.headers.get("Authorization")
     if authorization is not None:
         scheme, _, token = authorization.partition(" ")

@@ -14,11 +14,12 @@ from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException
 
 from quadhelix.registry.errors import Conflict, InvalidValue, NotFound, QuadhelixError
-from quadhelix.web.deps import NotAllowed, NotSignedIn, Principal
+from quadhelix.web.deps import NotAllowed, NotSignedIn, Principal, identify
 from quadhelix.web.messages import message_of, validation_reason
 from quadhelix.web.pages.forms import FormRejected
 from quadhelix.web.pages.rendering import View, request_language
 from quadhelix.web.security import safe_next, security_headers
+from quadhelix.web.state import AppState
 from quadhelix.web.versioning import PreconditionRequired
 
 
@@ -54,8 +55,8 @@ def page_error(request: Request, error: Exception) -> Response:
     if isinstance(error, NotSignedIn):
         return login_redirect(request)
     status = _status(error)
-    principal = getattr(request.state, "principal", None) or Principal(None)
     state = request.app.state.quadhelix
+    principal = _principal(request, state)
     view = View(request, principal, state, request_language(request))
     detail = error.detail if isinstance(error, NotAllowed | HTTPException) else None
     if isinstance(error, QuadhelixError):
@@ -73,6 +74,18 @@ def page_error(request: Request, error: Exception) -> Response:
         problems=problems,
     )
     return response
+
+
+def _principal(request: Request, state: AppState) -> Principal:
+    """Who is asking, also when no route ran (an unknown address): the page keeps its menu."""
+    found = getattr(request.state, "principal", None)
+    if isinstance(found, Principal):
+        return found
+    try:
+        with state.sessions() as session, session.begin():
+            return identify(request, session, state)
+    except Exception:  # a bad token or cookie: the error page is shown as to a visitor
+        return Principal(None)
 
 
 def _parameter(location: Iterable[object]) -> str:
@@ -95,8 +108,7 @@ def server_error(request: Request, error: Exception) -> Response:
             media_type="application/problem+json",
         )
     else:
-        principal = getattr(request.state, "principal", None) or Principal(None)
-        view = View(request, principal, state, request_language(request))
+        view = View(request, _principal(request, state), state, request_language(request))
         response = view.render("error.html", status_code=500, status=500, detail=None, problems=[])
     response.headers.update(dict(security_headers(state.settings.secure_cookies)))
     response.headers["Cache-Control"] = "no-store"

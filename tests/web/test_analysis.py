@@ -95,6 +95,8 @@ def test_pages_show_the_analysis_and_escape_names(site: Site) -> None:
         assert 'style="' not in page.text
     home = browser.http.get("/").text
     assert "<svg" in home and "Silo-index per departement" in home
+    mix = home.split('id="mix"', 1)[1].split("</section>", 1)[0]
+    assert re.search(r'<text class="value"[^>]*>\d+%</text>', mix)  # shares say they are %
     assert "&lt;script&gt;alert" in home  # the top broker list shows the name as text
     assert (
         'data-api="/api/v1/network?tie_type=funding"'

@@ -58,6 +58,9 @@ def test_the_proposal_shows_components_explanations_and_introduction_paths(site:
     ]
     assert "Eigen tekst" in page.text and "Netwerk" in page.text  # component headings
     assert page.text.count('class="alternate pick-row"') >= 1  # the next best candidates
+    rows = re.findall(r'<tr class="(?:pick|alternate) pick-row">(.*?)</tr>', page.text, re.S)
+    ranks = [int(re.findall(r"<td>(\d+)</td>", row)[0]) for row in rows]
+    assert len(ranks) == len(set(ranks))  # picks and alternates are numbered by one ranking
     english = browser.http.get("/builder?" + urlencode(ASK | {"lang": "en"}))
     assert "Buurtwerk Rabot can introduce them to Dienst Groen" in english.text
     assert "Proposed coalition" in english.text

@@ -109,6 +109,16 @@ def test_results_and_comparison_pages_for_viewers_and_analysts(site: Site) -> No
     compare = viewer.http.get(f"/surveys/compare?before={second}&after={wave}")
     assert compare.status_code == 200 and 'id="comparison"' in compare.text
     assert "-1,00" in compare.text  # response rate from 1,00 to 0,00, as Dutch writes it
+    assert "alert warning" not in compare.text  # two waves of one coalition: nothing to warn
+    itself = viewer.http.get(f"/surveys/compare?before={wave}&after={wave}")
+    assert "Dit vergelijkt een ronde met zichzelf" in itself.text
+    other = make_coalition(site.engine, 2, name="Andere Buurt")
+    elsewhere = editor.post(
+        "/api/v1/surveys",
+        json={"coalition": f"#{other}", "opens_on": "2099-01-01", "closes_on": "2099-02-01"},
+    ).json()["id"]
+    mixed = viewer.http.get(f"/surveys/compare?before={elsewhere}&after={wave}")
+    assert "Deze rondes bevragen verschillende coalities" in mixed.text
     listed = viewer.http.get("/surveys")
     assert f'href="/surveys/{wave}"' in listed.text
     assert viewer.http.get("/surveys/new?coalition=1").status_code == 403

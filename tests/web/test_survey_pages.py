@@ -360,12 +360,12 @@ def test_a_wave_past_its_closing_day_shows_as_expired(site: Site) -> None:
         wave_id = wave.id
     browser = site.browser("editor")
     page = browser.http.get(f"/surveys/{wave_id}")
-    assert '<dd id="wave-status">verlopen (sluitingsdag voorbij)</dd>' in page.text
+    assert '<dd id="wave-status">Verlopen (sluitingsdag voorbij)</dd>' in page.text
     assert "De sluitingsdag is voorbij" in page.text
     assert "Uitnodigingen per e-mail versturen" not in page.text  # links would say too late
     assert f'action="/surveys/{wave_id}/close"' in page.text  # closing still makes the ties
     listed = browser.http.get("/surveys").text
-    assert "<td>verlopen (sluitingsdag voorbij)</td>" in listed and "<td>open</td>" not in listed
+    assert "<td>Verlopen (sluitingsdag voorbij)</td>" in listed and "<td>Open</td>" not in listed
 
 
 def test_too_many_coalitions_for_a_list_are_chosen_by_name(

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 from quadhelix.accounts.model import Role
+from quadhelix.registry.actors import create_actor
+from quadhelix.registry.database import transaction
+from quadhelix.registry.schemas import ActorCreate
 from tests.web.conftest import Site
 from tests.web.seed import seed
 
@@ -383,3 +386,19 @@ def test_an_empty_result_offers_the_whole_list(site: Site) -> None:
         empty = browser.http.get(path, params={"search": "niets dat bestaat"})
         assert f'<a href="{path}">Alles tonen</a>' in empty.text
         assert "Alles tonen" not in browser.http.get(path).text
+
+
+def test_a_name_two_actors_share_is_a_field_error_on_the_member_form(site: Site) -> None:
+    records = seed(site.engine, "m")
+    with transaction(site.engine) as session:
+        for _ in range(2):
+            create_actor(session, ActorCreate(name="Chiro Rabot", helix="civil_society"))
+    browser = site.browser("editor")
+    location = f"/coalitions/{records.coalition}"
+    token = browser.csrf(location)
+    sent = {"csrf_token": token, "actor": "chiro rabot", "role": "partner"}
+    refused = browser.http.post(location + "/members", data=sent)
+    assert refused.status_code == 422
+    error = re.search(r'<p class="field-error" id="actor-error">([^<]*)</p>', refused.text)
+    assert error and error.group(1).startswith("past op meerdere actoren (#")
+    assert '<a href="#f-actor">Actor</a>: past op meerdere actoren' in refused.text

@@ -61,7 +61,16 @@ def find_actor(session: Session, ref: str | int) -> Actor | None:
 
 
 def get_actor(session: Session, ref: str | int, field: str = "actor") -> Actor:
-    actor = find_actor(session, ref)
+    """The actor a field names; a name several actors share is a wrong value of that field."""
+    try:
+        actor = find_actor(session, ref)
+    except Conflict as clash:
+        raise InvalidValue(
+            field,
+            str(ref),
+            "names several actors (%(listed)s); use an id",
+            listed=clash.params["listed"],
+        ) from None
     if actor is None:
         raise NotFound(field, ref)
     return actor

@@ -48,7 +48,16 @@ def find_coalition(session: Session, ref: str | int) -> Coalition | None:
 
 
 def get_coalition(session: Session, ref: str | int, field: str = "coalition") -> Coalition:
-    coalition = find_coalition(session, ref)
+    """The coalition a field names; a name several share is a wrong value of that field."""
+    try:
+        coalition = find_coalition(session, ref)
+    except Conflict as clash:
+        raise InvalidValue(
+            field,
+            str(ref),
+            "names several coalitions (%(listed)s); use an id",
+            listed=clash.params["listed"],
+        ) from None
     if coalition is None:
         raise NotFound(field, ref)
     return coalition

@@ -178,6 +178,7 @@ REASONS = (
     N_("applies to GEXF and GraphML only"),
     N_("applies to GEXF, GraphML and JSON-LD only"),
     N_("names several actors (%(listed)s); use an id"),
+    N_("names several coalitions (%(listed)s); use an id"),
 )
 
 # Clashes with what the registry already holds (``Conflict``), shown above the form.

@@ -13,17 +13,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from quadhelix.analytics.graphs import load_coalitions
-from quadhelix.io.export_filters import CoalitionIds, Period, TieInPeriod, export_filter
+from quadhelix.io.export_filters import CoalitionIds, export_filter
 from quadhelix.io.export_records import kept_actors, select_actors
 from quadhelix.io.safety import neutralise
 from quadhelix.io.spreadsheet import CANONICAL
 from quadhelix.registry.database import transaction
-from quadhelix.registry.identifiers import format_kbo, parse_date
+from quadhelix.registry.identifiers import format_kbo
 from quadhelix.registry.instance import export_name, registry_key
-from quadhelix.registry.model import Actor, Coalition, Membership
+from quadhelix.registry.model import Actor, Coalition
 from quadhelix.registry.queries import (
     list_coalitions,
     list_ties,
@@ -74,14 +74,9 @@ def export_csv(
     their sub-themes and sub-areas. Memberships and ties are written when both their ends are.
     ``excel`` writes semicolons and a UTF-8 BOM, which Belgian Excel opens without a wizard.
     """
+    filters = export_filter(as_of=as_of, start=start, end=end, themes=theme, areas=area)
     directory.mkdir(parents=True, exist_ok=True)
     result = CsvExport(directory)
-    day = None if as_of is None else parse_date(as_of, "as_of")
-    period = Period(
-        day or (None if start is None else parse_date(start, "from")),
-        day or (None if end is None else parse_date(end, "to")),
-    )
-    filters = export_filter(as_of=as_of, start=start, end=end, themes=theme, areas=area)
     with transaction(engine) as session:
         # The same actors and coalitions as the other exports and the analytics keep.
         actors = kept_actors(session, select_actors(session, filters).actor_ids)
@@ -127,9 +122,7 @@ def export_csv(
                     _text(parent),
                 ]
             )
-        for m in session.scalars(select(Membership).where(period.clause(Membership))):
-            if m.actor_id not in actor_keys or m.coalition_id not in coalition_keys:
-                continue
+        for m in filters.memberships(session, list(actor_keys), list(coalition_keys)):
             rows["members"].append(
                 [
                     _text(coalition_keys[m.coalition_id]),
@@ -140,7 +133,7 @@ def export_csv(
                     _text(m.contribution),
                 ]
             )
-        for t in list_ties(session, TieInPeriod(period=period), limit=None).items:
+        for t in list_ties(session, filters.ties(), limit=None).items:
             if t.source_actor_id not in actor_keys or t.target_actor_id not in actor_keys:
                 continue
             rows["ties"].append(

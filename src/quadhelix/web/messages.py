@@ -272,12 +272,8 @@ def message_of(error: Exception) -> Text:
 
 
 def reason_of(error: InvalidValue) -> Text:
-    """What is wrong with the field, without the field's name (shown next to the field).
-
-    Pages do not send people to the command line: reasons with a CLI hint have a page version.
-    """
-    template = PAGE_REASONS.get(error.reason_template, error.reason_template)
-    return Text(template, error.reason_params)
+    """What is wrong with the field, without the field's name (shown next to the field)."""
+    return Text(error.reason_template, error.reason_params)
 
 
 def validation_reason(problem: Mapping[str, Any]) -> Text:

@@ -20,6 +20,7 @@ from quadhelix.registry.vocab import parse_choice
 from quadhelix.registry.vocabulary import list_areas, list_themes
 from quadhelix.web.deps import SessionDep
 from quadhelix.web.downloads import download
+from quadhelix.web.pages.filters import typed
 from quadhelix.web.pages.forms import FormErrors, form_errors
 from quadhelix.web.pages.rendering import ReaderView, View
 
@@ -29,12 +30,7 @@ _MULTI = ("themes", "areas", "tie_types", "coalition_kinds")
 
 
 def _values(view: View) -> dict[str, Any]:
-    """The form's fields as typed: single fields stripped, lists without blanks."""
-    params = view.request.query_params
-    values: dict[str, Any] = {key: (params.get(key) or "").strip() for key in _SINGLE}
-    for key in _MULTI:
-        values[key] = [v.strip() for v in params.getlist(key) if v.strip()]
-    return values
+    return typed(view.request.query_params, (*_SINGLE, *_MULTI), _MULTI)
 
 
 def _request(values: dict[str, Any]) -> ExportRequest:
